@@ -1,0 +1,44 @@
+/** Renders rows as JSON, CSV or an aligned table; the CLI's `--format`. */
+export type OutputFormat = 'json' | 'csv' | 'table';
+
+function csvCell(value: unknown): string {
+  const text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
+  // Cells that a spreadsheet would run as a formula are prefixed with a quote.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function tableCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+export function renderRows(
+  rows: readonly Record<string, unknown>[],
+  format: OutputFormat,
+  columns?: readonly string[],
+): string {
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  const keys = columns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  if (format === 'csv') {
+    return (
+      [
+        keys.map(csvCell).join(','),
+        ...rows.map((row) => keys.map((key) => csvCell(row[key])).join(',')),
+      ].join('\n') + '\n'
+    );
+  }
+  const cells = rows.map((row) => keys.map((key) => tableCell(row[key])));
+  const widths = keys.map((key, i) => Math.max(key.length, ...cells.map((line) => (line[i] ?? '').length)));
+  const line = (values: readonly string[]): string =>
+    values
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
+}

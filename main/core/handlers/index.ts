@@ -1,0 +1,10 @@
+/** Every call of the contract, mapped to its implementation. The Handlers type forces one handler per call. */
+import type { CoreContext } from '../core';
+import type { Handlers } from '../dispatcher';
+import { appHandlers } from './app';
+
+export function createHandlers(context: CoreContext): Handlers {
+  return {
+    app: appHandlers(context),
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The message protocol between a host (Electron main, web host, CLI) and the core worker thread.
+ * Every host speaks exactly this; the worker answers every `call` with one `result`.
+ */
+import type { Result } from '../../preload/api';
+
+export type HostKind = 'electron' | 'web' | 'cli';
+
+export interface CoreWorkerData {
+  host: HostKind;
+  dataDir: string;
+  appVersion: string;
+  /** Heartbeat period; the CLI turns it off. */
+  heartbeatMs: number;
+}
+
+export type HostToCore = { kind: 'call'; id: number; name: string; input: unknown } | { kind: 'shutdown' };
+
+export type CoreToHost =
+  | { kind: 'ready' }
+  | { kind: 'result'; id: number; result: Result<unknown> }
+  | { kind: 'event'; name: string; payload: unknown }
+  | { kind: 'closed' };

@@ -1,0 +1,7 @@
+import type { GemConsoleApi } from '../../preload/api';
+
+declare global {
+  interface Window {
+    gemConsole: GemConsoleApi;
+  }
+}
