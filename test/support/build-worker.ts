@@ -3,13 +3,14 @@
  * resolve from node_modules), the same way scripts/build.mjs does for the hosts.
  */
 import { build } from 'esbuild';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 
 let cached: Promise<string> | undefined;
 
 export function buildCoreWorker(): Promise<string> {
   cached ??= (async () => {
+    mkdirSync(path.resolve('.tmp'), { recursive: true });
     const outdir = mkdtempSync(path.resolve('.tmp', 'worker-'));
     await build({
       entryPoints: { 'core-worker': 'main/core/worker.ts' },
