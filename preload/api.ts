@@ -46,6 +46,42 @@ const AppStatus = z.object({
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
+const ProfileSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ProfileKind,
+  workosBaseUrl: z.string(),
+  gemBaseUrl: z.string(),
+  createdAt: z.string(),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummary>;
+
+const ProfileId = z.string().min(1).max(64);
+const HttpUrl = z.string().min(1).max(2048);
+const ProfileFields = z.object({
+  name: z.string().trim().min(1).max(80),
+  kind: ProfileKind,
+  workosBaseUrl: HttpUrl,
+  gemBaseUrl: HttpUrl,
+});
+
+const CredentialKind = z.enum(['workos', 'gem']);
+const CredentialState = z.object({
+  configured: z.boolean(),
+  /** "…" + the last four characters; never more of the secret. */
+  hint: z.string().nullable(),
+  /** `sandbox`: the built-in stand-ins' keys, nothing to set; `keychain`: the OS keychain. */
+  source: z.enum(['sandbox', 'keychain']),
+});
+const KeychainState = z.object({ available: z.boolean(), reason: z.string().nullable() });
+const CredentialsStatus = z.object({
+  profileId: z.string(),
+  keychain: KeychainState,
+  workos: CredentialState,
+  gem: CredentialState,
+});
+export type CredentialsStatus = z.infer<typeof CredentialsStatus>;
+
 interface CallSpec {
   input: z.ZodType;
   output: z.ZodType;
@@ -57,11 +93,40 @@ function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): { 
 
 export const calls = {
   'app.status': call(EmptyInput, AppStatus),
+
+  'profiles.list': call(
+    EmptyInput,
+    z.object({ activeProfileId: z.string(), profiles: z.array(ProfileSummary) }),
+  ),
+  'profiles.create': call(ProfileFields.strict(), ProfileSummary),
+  'profiles.update': call(
+    z.object({ id: ProfileId, patch: ProfileFields.partial().strict() }).strict(),
+    ProfileSummary,
+  ),
+  'profiles.activate': call(z.object({ id: ProfileId }).strict(), ProfileSummary),
+  /** Deletes the profile's database and keychain entries; `confirmName` must repeat the profile's name. */
+  'profiles.remove': call(
+    z.object({ id: ProfileId, confirmName: z.string() }).strict(),
+    z.object({ removedId: z.string(), activeProfileId: z.string() }),
+  ),
+
+  'credentials.status': call(z.object({ profileId: ProfileId }).strict(), CredentialsStatus),
+  /** Verifies the secret with its service first and saves it only when accepted. The secret never comes back. */
+  'credentials.set': call(
+    z.object({ profileId: ProfileId, which: CredentialKind, secret: z.string().min(1).max(4096) }).strict(),
+    z.object({ configured: z.literal(true), hint: z.string().nullable(), verifiedAs: z.string().nullable() }),
+  ),
+  'credentials.clear': call(
+    z.object({ profileId: ProfileId, which: CredentialKind }).strict(),
+    z.object({ cleared: z.boolean() }),
+  ),
 } satisfies Record<string, CallSpec>;
 
 export const events = {
   /** The core is alive; sent every few seconds so the UI can show a live indicator. */
   'app.heartbeat': z.object({ at: z.string(), uptimeMs: z.number().nonnegative() }),
+  /** The profile list or the active profile changed (in any window or host). */
+  'profiles.changed': z.object({ activeProfileId: z.string() }),
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;
@@ -94,19 +159,12 @@ export function splitName(name: string): [string, string] {
   return [name.slice(0, dot), name.slice(dot + 1)];
 }
 
+type ClientFn<N> = N extends CallName ? (input: CallInput<N>) => Promise<Result<CallOutput<N>>> : never;
+type ListenFn<E> = E extends EventName ? (listener: (payload: EventPayload<E>) => void) => () => void : never;
+
 /** `window.gemConsole`: one async function per call, grouped by namespace, plus `on.<ns>.<event>(listener)`. */
 export type GemConsoleApi = {
-  [NS in NamespaceOf<CallName>]: {
-    [M in MemberOf<CallName, NS>]: `${NS}.${M}` extends CallName
-      ? (input: CallInput<`${NS}.${M}`>) => Promise<Result<CallOutput<`${NS}.${M}`>>>
-      : never;
-  };
+  [NS in NamespaceOf<CallName>]: { [M in MemberOf<CallName, NS>]: ClientFn<`${NS}.${M}`> };
 } & {
-  on: {
-    [NS in NamespaceOf<EventName>]: {
-      [M in MemberOf<EventName, NS>]: `${NS}.${M}` extends EventName
-        ? (listener: (payload: EventPayload<`${NS}.${M}`>) => void) => () => void
-        : never;
-    };
-  };
+  on: { [NS in NamespaceOf<EventName>]: { [M in MemberOf<EventName, NS>]: ListenFn<`${NS}.${M}`> } };
 };

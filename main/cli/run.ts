@@ -1,51 +1,85 @@
-/** Parses the command line, starts the core and runs one command. */
+/** Parses the command line, starts the core and runs one command. Exit codes: 0 ok, 1 failure, 2 usage. */
 import { parseArgs } from 'node:util';
-import type { GemConsoleApi, Result } from '../../preload/api';
+import type { GemConsoleApi } from '../../preload/api';
 import { buildGemConsole } from '../../preload/bridge';
 import { resolveDataDir } from '../host/data-dir';
 import { startCoreFromBundle } from '../host/start-core';
+import type { CliIo, CommandContext } from './context';
+import { unwrap, UsageError } from './context';
+import type { OutputFormat } from './output';
+import { runProfileCommand } from './profile-command';
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
+export const USAGE = `Usage: gem-scim [--data-dir DIR] [--format json|csv|table] <command> [options]
+
+Commands:
+  status [--json]                         the core's status: version, data folder, active profile
+  profile list                            the profiles in this data folder (* = active)
+  profile add --name N --kind production|staging|sandbox --workos-url URL --gem-url URL [--secrets-from-stdin]
+  profile use <id>                        make a profile the active one
+  profile set-secret <id>                 read workos=<API key> and/or gem=<staff token> lines from stdin,
+                                          verify each with its service and save it in the OS keychain
+  profile clear-secret <id> --which workos|gem
+  profile remove <id> --confirm <name>    delete a profile, its local cache and its keychain entries
+`;
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  name: { type: 'string' },
+  kind: { type: 'string' },
+  'workos-url': { type: 'string' },
+  'gem-url': { type: 'string' },
+  'secrets-from-stdin': { type: 'boolean' },
+  which: { type: 'string' },
+  confirm: { type: 'string' },
+} as const;
+
+export interface RunCliIo extends CliIo {
   importMetaUrl: string;
 }
 
-export const USAGE = `Usage: gem-scim [--data-dir DIR] <command> [options]
-
-Commands:
-  status [--json]      the core's status: version, data folder, active profile
-`;
-
-class UsageError extends Error {}
-
-/** Unwraps a call's Result; a failure becomes the CLI's error message. */
-export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
-  const result = await pending;
-  if (!result.ok) throw new Error(`${result.error.message} (${result.error.code})`);
-  return result.value;
+function formatOf(value: string | undefined, json: boolean | undefined): OutputFormat {
+  if (json) return 'json';
+  if (value === undefined) return 'table';
+  if (value === 'json' || value === 'csv' || value === 'table') return value;
+  throw new UsageError(`--format must be json, csv or table (got ${value})`);
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+async function runCommand(context: CommandContext): Promise<number> {
+  const [command] = context.positionals;
+  switch (command) {
+    case 'status': {
+      const status = await unwrap(context.api.app.status({}));
+      if (context.format === 'json') context.io.stdout(`${JSON.stringify(status)}\n`);
+      else {
+        context.io.stdout(
+          `Gem SCIM Console ${status.appVersion}\nprofile: ${status.profile.name} (${status.profile.kind})\ndata: ${status.dataDir}\n`,
+        );
+      }
+      return 0;
+    }
+    case 'profile':
+      return runProfileCommand(context);
+    default:
+      throw new UsageError(`Unknown command: ${command ?? '(none)'}`);
+  }
+}
+
+export async function runCli(argv: string[], io: RunCliIo): Promise<number> {
   let parsed;
+  let format: OutputFormat;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    format = formatOf(parsed.values.format, parsed.values.json);
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
   }
-  const [command] = parsed.positionals;
-  if (parsed.values.help || !command) {
+  if (parsed.values.help || parsed.positionals.length === 0) {
     io.stdout(USAGE);
-    return command || parsed.values.help ? 0 : 2;
+    return parsed.values.help ? 0 : 2;
   }
 
   const core = await startCoreFromBundle(io.importMetaUrl, {
@@ -55,20 +89,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   });
   const api: GemConsoleApi = buildGemConsole({ invoke: core.call, subscribe: core.onEvent });
   try {
-    switch (command) {
-      case 'status': {
-        const status = await unwrap(api.app.status({}));
-        if (parsed.values.json) io.stdout(`${JSON.stringify(status)}\n`);
-        else {
-          io.stdout(
-            `Gem SCIM Console ${status.appVersion}\nprofile: ${status.profile.name} (${status.profile.kind})\ndata: ${status.dataDir}\n`,
-          );
-        }
-        return 0;
-      }
-      default:
-        throw new UsageError(`Unknown command: ${command}`);
-    }
+    return await runCommand({ api, io, positionals: parsed.positionals, flags: parsed.values, format });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n\n${USAGE}`);

@@ -1,6 +1,6 @@
 /**
- * The application core: what the worker thread runs. It owns the store, the secrets and the API clients, and
- * answers calls through the dispatcher. It has no idea which host (Electron, web, CLI) is talking to it.
+ * The application core: what the worker thread runs. It owns the profiles, the secrets, the store and the API
+ * clients, and answers calls through the dispatcher. It has no idea which host (Electron, web, CLI) talks to it.
  */
 import type { EventName } from '../../preload/api';
 import { createDispatcher } from './dispatcher';
@@ -8,7 +8,10 @@ import type { Dispatch } from './dispatcher';
 import { buildEmitters } from './emitters';
 import type { Emitters } from './emitters';
 import { createHandlers } from './handlers';
+import { ProfileRegistry } from './profiles';
 import type { CoreWorkerData } from './protocol';
+import { CredentialService, GemTokenVerifier, KeytarSecretStore, WorkosKeyVerifier } from './secrets';
+import type { SecretStore } from './secrets';
 
 export type Emit = (name: EventName, payload: unknown) => void;
 
@@ -17,19 +20,49 @@ export interface CoreContext {
   startedAt: Date;
   events: Emitters;
   log: (message: string) => void;
+  profiles: ProfileRegistry;
+  credentials: CredentialService;
+  /** Opens the given profile's session (its store, clients, sandbox) after closing the current one. */
+  switchProfile(profileId: string): Promise<void>;
+  /** Closes the active profile's session (before its files are deleted). */
+  closeSession(): Promise<void>;
 }
 
 export interface Core {
   dispatch: Dispatch;
+  context: CoreContext;
   close(): Promise<void>;
+}
+
+export interface CoreDependencies {
+  /** The keychain; tests of code above it may pass a test double. */
+  secrets?: SecretStore;
 }
 
 export async function createCore(
   config: CoreWorkerData,
   emit: Emit,
   log: (message: string) => void,
+  dependencies: CoreDependencies = {},
 ): Promise<Core> {
-  const context: CoreContext = { config, startedAt: new Date(), events: buildEmitters(emit), log };
+  const secrets = dependencies.secrets ?? new KeytarSecretStore();
+  const profiles = ProfileRegistry.open({ dataDir: config.dataDir, secrets });
+  const credentials = new CredentialService({
+    store: secrets,
+    verifiers: [new WorkosKeyVerifier(), new GemTokenVerifier()],
+  });
+  const context: CoreContext = {
+    config,
+    startedAt: new Date(),
+    events: buildEmitters(emit),
+    log,
+    profiles,
+    credentials,
+    async switchProfile() {
+      // Sessions (store, clients, sandbox) are opened here once the store lands.
+    },
+    async closeSession() {},
+  };
   const dispatch = createDispatcher(createHandlers(context), { log });
   const heartbeat =
     config.heartbeatMs > 0
@@ -43,8 +76,10 @@ export async function createCore(
   heartbeat?.unref();
   return {
     dispatch,
+    context,
     async close() {
       if (heartbeat) clearInterval(heartbeat);
+      await context.closeSession();
     },
   };
 }

@@ -7,13 +7,11 @@ import { calls, isCallName, splitName } from '../../preload/api';
 import type { CallName, CallOutput, CallParsedInput, MemberOf, NamespaceOf, Result } from '../../preload/api';
 import { AppError, isAppError } from './errors';
 
+type HandlerFn<N> = N extends CallName ? (input: CallParsedInput<N>) => Promise<CallOutput<N>> : never;
+
 /** One handler per call, nested like `window.gemConsole` (`handlers.teams.list`), so no call name is spelled twice. */
 export type Handlers = {
-  [NS in NamespaceOf<CallName>]: {
-    [M in MemberOf<CallName, NS>]: `${NS}.${M}` extends CallName
-      ? (input: CallParsedInput<`${NS}.${M}`>) => Promise<CallOutput<`${NS}.${M}`>>
-      : never;
-  };
+  [NS in NamespaceOf<CallName>]: { [M in MemberOf<CallName, NS>]: HandlerFn<`${NS}.${M}`> };
 };
 
 export interface DispatcherOptions {

@@ -5,12 +5,10 @@
 import { eventNames, splitName } from '../../preload/api';
 import type { EventName, EventPayload, MemberOf, NamespaceOf } from '../../preload/api';
 
+type EmitFn<E> = E extends EventName ? (payload: EventPayload<E>) => void : never;
+
 export type Emitters = {
-  [NS in NamespaceOf<EventName>]: {
-    [M in MemberOf<EventName, NS>]: `${NS}.${M}` extends EventName
-      ? (payload: EventPayload<`${NS}.${M}`>) => void
-      : never;
-  };
+  [NS in NamespaceOf<EventName>]: { [M in MemberOf<EventName, NS>]: EmitFn<`${NS}.${M}`> };
 };
 
 export function buildEmitters(emit: (name: EventName, payload: unknown) => void): Emitters {

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { resolveDataDir as resolveWithDefault } from '../core/profiles/data-dir';
 
 export const APP_FOLDER_NAME = 'Gem SCIM Console';
 
@@ -20,6 +21,9 @@ export function platformDataDir(
 
 /** `--data-dir` wins, then `GEM_SCIM_DATA_DIR`, then the platform default. */
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const chosen = flag ?? env['GEM_SCIM_DATA_DIR'];
-  return path.resolve(chosen && chosen.length > 0 ? chosen : platformDataDir(env));
+  return resolveWithDefault({
+    ...(flag === undefined ? {} : { flag }),
+    env,
+    platformDefault: platformDataDir(env),
+  });
 }

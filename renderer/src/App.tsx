@@ -4,16 +4,29 @@ import { Navigation } from './components/Navigation';
 import { StatusPanel } from './components/StatusPanel';
 import { useConsole } from './store';
 import { Placeholder } from './views/Placeholder';
+import { SettingsView } from './views/settings/SettingsView';
+import { useProfiles } from './state/profiles';
 
 export function App() {
   const view = useConsole((s) => s.view);
   const loadStatus = useConsole((s) => s.loadStatus);
   const startListening = useConsole((s) => s.startListening);
 
+  const loadProfiles = useProfiles((s) => s.load);
+
   useEffect(() => {
     void loadStatus();
-    return startListening();
-  }, [loadStatus, startListening]);
+    const stopHeartbeat = startListening();
+    // Any profile change (here, in another window or from the CLI's core) refreshes what depends on it.
+    const stopProfiles = window.gemConsole.on.profiles.changed(() => {
+      void loadStatus();
+      void loadProfiles();
+    });
+    return () => {
+      stopHeartbeat();
+      stopProfiles();
+    };
+  }, [loadStatus, startListening, loadProfiles]);
 
   return (
     <div className="app">
@@ -21,7 +34,7 @@ export function App() {
       <div className="body">
         <Navigation />
         <main className="content" aria-live="polite">
-          <Placeholder view={view} />
+          {view === 'settings' ? <SettingsView /> : <Placeholder view={view} />}
         </main>
         <StatusPanel />
       </div>

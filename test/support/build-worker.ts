@@ -1,6 +1,6 @@
 /**
- * Builds the core worker bundle for integration tests into `.tmp/` (inside the repo, so its external packages
- * resolve from node_modules), the same way scripts/build.mjs does for the hosts.
+ * Builds the core worker and the CLI for integration tests into `.tmp/` (inside the repo, so their external
+ * packages resolve from node_modules), the same way scripts/build.mjs does for the hosts.
  */
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -8,12 +8,13 @@ import path from 'node:path';
 
 let cached: Promise<string> | undefined;
 
-export function buildCoreWorker(): Promise<string> {
+/** Returns the folder holding `core-worker.js` and `cli.js`. */
+export function buildNodeBundles(): Promise<string> {
   cached ??= (async () => {
     mkdirSync(path.resolve('.tmp'), { recursive: true });
-    const outdir = mkdtempSync(path.resolve('.tmp', 'worker-'));
+    const outdir = mkdtempSync(path.resolve('.tmp', 'bundles-'));
     await build({
-      entryPoints: { 'core-worker': 'main/core/worker.ts' },
+      entryPoints: { 'core-worker': 'main/core/worker.ts', cli: 'main/cli.ts' },
       outdir,
       bundle: true,
       platform: 'node',
@@ -26,7 +27,15 @@ export function buildCoreWorker(): Promise<string> {
       },
       logLevel: 'warning',
     });
-    return path.join(outdir, 'core-worker.js');
+    return outdir;
   })();
   return cached;
+}
+
+export async function buildCoreWorker(): Promise<string> {
+  return path.join(await buildNodeBundles(), 'core-worker.js');
+}
+
+export async function buildCli(): Promise<string> {
+  return path.join(await buildNodeBundles(), 'cli.js');
 }

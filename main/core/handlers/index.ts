@@ -2,9 +2,13 @@
 import type { CoreContext } from '../core';
 import type { Handlers } from '../dispatcher';
 import { appHandlers } from './app';
+import { credentialHandlers } from './credentials';
+import { profileHandlers } from './profiles';
 
 export function createHandlers(context: CoreContext): Handlers {
   return {
     app: appHandlers(context),
+    profiles: profileHandlers(context),
+    credentials: credentialHandlers(context),
   };
 }

@@ -25,6 +25,10 @@ export function networkFailureOf(error: unknown): string | null {
     }
     current = current.cause;
   }
+  // SDK 8.13 sometimes rethrows a refused connection as Error("Unexpected error: TypeError: fetch failed") without
+  // keeping the cause chain.
+  if (error instanceof Error && /^Unexpected error: TypeError: fetch failed/.test(error.message))
+    return 'fetch failed';
   return null;
 }
 

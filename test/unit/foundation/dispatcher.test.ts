@@ -14,7 +14,8 @@ const status = {
 };
 
 function handlersWith(statusImpl: () => Promise<unknown>): Handlers {
-  return { app: { status: statusImpl as Handlers['app']['status'] } };
+  // Only the status call is exercised; the other namespaces are never reached.
+  return { app: { status: statusImpl } } as unknown as Handlers;
 }
 
 const [statusName] = callNames.filter((name) => name.endsWith('.status'));

@@ -1,0 +1,26 @@
+/** The console's local store (design §5): one SQLite file per profile. */
+export { openStore, type OpenStoreOptions, type Store, type StoreOpenReport } from './open-store';
+export { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+export type { MigrationOutcome } from './migrations/run-migrations';
+export type { Window, WindowRequest } from './window';
+export { DEFAULT_WINDOW_LIMIT, MAX_WINDOW_LIMIT } from './window';
+export { toFtsPrefixQuery } from './fts-query';
+export type { PageCheckpoint } from './repositories/context';
+export type { Repositories } from './repositories';
+export type * from './repositories/teams';
+export type * from './repositories/directories';
+export type * from './repositories/directory-users';
+export type * from './repositories/directory-groups';
+export type * from './repositories/group-memberships';
+export type * from './repositories/workos-roles';
+export type * from './repositories/sso-connections';
+export type * from './repositories/gem-roles';
+export type * from './repositories/members';
+export type * from './repositories/role-sync-requests';
+export type * from './repositories/mapping-inferences';
+export type * from './repositories/mapping-reviews';
+export type * from './repositories/sync-runs';
+export type * from './repositories/sync-state';
+export type * from './repositories/audit-log';
+export type * from './repositories/notifications';
+export type * from './repositories/people-search';
