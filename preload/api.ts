@@ -43,6 +43,10 @@ const AppStatus = z.object({
   profile: z.object({ id: z.string(), name: z.string(), kind: ProfileKind }),
   coreStartedAt: z.string(),
   nodeVersion: z.string(),
+  /** Things the user should know now: a cache that was repaired or refused, a missing keychain, … */
+  notices: z.array(z.string()),
+  /** True when changes cannot be made (no keychain, no cache); the reason is among the notices. */
+  readOnly: z.boolean(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

@@ -11,7 +11,9 @@ import { createHandlers } from './handlers';
 import { ProfileRegistry } from './profiles';
 import type { CoreWorkerData } from './protocol';
 import { CredentialService, GemTokenVerifier, KeytarSecretStore, WorkosKeyVerifier } from './secrets';
-import type { SecretStore } from './secrets';
+import type { SecretStore, SecretStoreStatus } from './secrets';
+import { openProfileSession } from './session/profile-session';
+import type { ProfileSession } from './session/profile-session';
 
 export type Emit = (name: EventName, payload: unknown) => void;
 
@@ -22,6 +24,10 @@ export interface CoreContext {
   log: (message: string) => void;
   profiles: ProfileRegistry;
   credentials: CredentialService;
+  /** Whether the keychain works, probed at most every half minute (a probe writes and deletes an entry). */
+  keychainStatus(): Promise<SecretStoreStatus>;
+  /** The active profile's session (its cache and what it needs to sync). */
+  session(): ProfileSession;
   /** Opens the given profile's session (its store, clients, sandbox) after closing the current one. */
   switchProfile(profileId: string): Promise<void>;
   /** Closes the active profile's session (before its files are deleted). */
@@ -51,6 +57,10 @@ export async function createCore(
     store: secrets,
     verifiers: [new WorkosKeyVerifier(), new GemTokenVerifier()],
   });
+  let current: ProfileSession | null = null;
+  let keychain: { at: number; status: Promise<SecretStoreStatus> } | null = null;
+  const open = (profileId: string): ProfileSession =>
+    openProfileSession(profiles.get(profileId), profiles.dbPathFor(profileId));
   const context: CoreContext = {
     config,
     startedAt: new Date(),
@@ -58,11 +68,25 @@ export async function createCore(
     log,
     profiles,
     credentials,
-    async switchProfile() {
-      // Sessions (store, clients, sandbox) are opened here once the store lands.
+    keychainStatus() {
+      if (!keychain || Date.now() - keychain.at > 30_000)
+        keychain = { at: Date.now(), status: credentials.keychainStatus() };
+      return keychain.status;
     },
-    async closeSession() {},
+    session() {
+      current ??= open(profiles.activeProfileId);
+      return current;
+    },
+    async switchProfile(profileId) {
+      await current?.close();
+      current = open(profileId);
+    },
+    async closeSession() {
+      await current?.close();
+      current = null;
+    },
   };
+  context.session();
   const dispatch = createDispatcher(createHandlers(context), { log });
   const heartbeat =
     config.heartbeatMs > 0

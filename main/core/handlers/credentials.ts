@@ -22,7 +22,7 @@ export function credentialHandlers(context: CoreContext): Handlers['credentials'
   return {
     status: async ({ profileId }) => {
       context.profiles.get(profileId);
-      const keychain = await context.credentials.keychainStatus();
+      const keychain = await context.keychainStatus();
       const keychainState = {
         available: keychain.available,
         reason: keychain.available ? null : keychain.reason,
@@ -45,6 +45,9 @@ export function credentialHandlers(context: CoreContext): Handlers['credentials'
     set: async ({ profileId, which, secret }) => {
       refuseSandbox(profileId);
       const profile = context.profiles.get(profileId);
+      // Without a keychain the secret could not be kept: say so before asking the service about it.
+      const keychain = await context.credentials.keychainStatus();
+      if (!keychain.available) throw new AppError('keychain_unavailable', keychain.reason);
       const saved =
         which === 'workos'
           ? await context.credentials.setWorkosKey(profile, secret)

@@ -13,6 +13,16 @@ export function StatusPanel() {
     <aside className="status-panel" aria-label="Status" data-testid="status-panel">
       <h2>Status</h2>
       {error && <p className="error">{error.message}</p>}
+      {status?.readOnly && (
+        <p className="error" data-testid="read-only">
+          Read-only: changes are disabled.
+        </p>
+      )}
+      {status?.notices.map((notice) => (
+        <p key={notice} className="notice" data-testid="status-notice">
+          {notice}
+        </p>
+      ))}
       <dl>
         <dt>Version</dt>
         <dd data-testid="status-version">{status?.appVersion ?? '…'}</dd>

@@ -11,6 +11,8 @@ const status = {
   profile: { id: 'sandbox', name: 'Sandbox', kind: 'sandbox' as const },
   coreStartedAt: new Date(0).toISOString(),
   nodeVersion: '20',
+  notices: [],
+  readOnly: false,
 };
 
 function handlersWith(statusImpl: () => Promise<unknown>): Handlers {
