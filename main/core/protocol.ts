@@ -20,4 +20,6 @@ export type CoreToHost =
   | { kind: 'ready' }
   | { kind: 'result'; id: number; result: Result<unknown> }
   | { kind: 'event'; name: string; payload: unknown }
+  /** A log line from the core; the host decides where logs go (stderr by default). */
+  | { kind: 'log'; message: string }
   | { kind: 'closed' };

@@ -10,9 +10,7 @@ const port = parentPort;
 if (!port) throw new Error('main/core/worker.ts must run in a worker thread.');
 
 const post = (message: CoreToHost): void => port.postMessage(message);
-const log = (message: string): void => {
-  process.stderr.write(`[core] ${message}\n`);
-};
+const log = (message: string): void => post({ kind: 'log', message });
 
 const core = await createCore(
   workerData as CoreWorkerData,

@@ -16,10 +16,13 @@ export interface CoreClient {
 export interface StartCoreOptions extends CoreWorkerData {
   /** Path of the built worker bundle (dist/main/core-worker.js). */
   workerFile: string;
+  /** Where the core's log lines go; stderr by default. */
+  onLog?: (message: string) => void;
 }
 
 export async function startCore(options: StartCoreOptions): Promise<CoreClient> {
-  const { workerFile, ...workerData } = options;
+  const { workerFile, onLog, ...workerData } = options;
+  const log = onLog ?? ((message: string) => process.stderr.write(`[core] ${message}\n`));
   const worker = new Worker(workerFile, { workerData });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
@@ -49,6 +52,8 @@ export async function startCore(options: StartCoreOptions): Promise<CoreClient> 
       const resolve = pending.get(message.id);
       pending.delete(message.id);
       resolve?.(message.result);
+    } else if (message.kind === 'log') {
+      log(message.message);
     } else if (message.kind === 'event' && isEventName(message.name)) {
       for (const listener of listeners) listener(message.name, message.payload);
     }

@@ -32,6 +32,12 @@ test('a CSM adds a staging profile, switches to it, fails to save an unreachable
   await expect(page.getByTestId('profile-band')).toHaveClass(/profile-staging/);
   await expect(page.getByTestId('status-profile')).toHaveText('Staging EU');
 
+  await row.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('form', { name: 'Edit Staging EU' });
+  await edit.getByLabel('Gem admin API base URL').fill('https://gem-eu.staging.invalid/admin/v0');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(row).toContainText('https://gem-eu.staging.invalid/admin/v0');
+
   await row.getByRole('button', { name: 'Staging EU' }).click();
   const workosSecret = page.getByTestId('secret-workos');
   await expect(page.getByTestId('secret-workos-state')).toHaveText('not set');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ProfileSummary } from '../../../../preload/api';
 import { useProfiles } from '../../state/profiles';
+import { EditProfileForm } from './EditProfileForm';
 
 interface Props {
   profile: ProfileSummary;
@@ -13,6 +14,7 @@ interface Props {
 export function ProfileRow({ profile, active, selected, onSelect }: Props) {
   const { activate, remove, busy } = useProfiles();
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [typed, setTyped] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const removable = profile.kind !== 'sandbox';
@@ -41,6 +43,9 @@ export function ProfileRow({ profile, active, selected, onSelect }: Props) {
               Switch to
             </button>
           )}
+          <button type="button" disabled={busy} onClick={() => setEditing(true)}>
+            Edit
+          </button>
           {removable && (
             <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>
               Remove…
@@ -48,6 +53,13 @@ export function ProfileRow({ profile, active, selected, onSelect }: Props) {
           )}
         </td>
       </tr>
+      {editing && (
+        <tr>
+          <td colSpan={5}>
+            <EditProfileForm profile={profile} onDone={() => setEditing(false)} />
+          </td>
+        </tr>
+      )}
       {confirming && (
         <tr>
           <td colSpan={5}>
