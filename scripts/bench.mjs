@@ -37,7 +37,9 @@ for (const file of benches) {
     target: 'node20',
     format: 'esm',
     packages: 'external',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   console.log(`\n▶ ${file}`);
