@@ -27,7 +27,8 @@ export function createRetryingGemRunner(options: RetryingGemRunnerOptions = {}):
   return (call, attempt) =>
     withRetry(
       async () => {
-        if (limiter !== undefined && bucket !== undefined) await limiter.acquire([bucket]);
+        // The permit is released when the answer (or failure) arrives: the limiter counts from then.
+        const permit = limiter !== undefined && bucket !== undefined ? await limiter.acquire([bucket]) : null;
         try {
           return await attempt();
         } catch (error) {
@@ -40,6 +41,8 @@ export function createRetryingGemRunner(options: RetryingGemRunnerOptions = {}):
             limiter.pauseFor(bucket, error.retryAfterMs);
           }
           throw error;
+        } finally {
+          permit?.done();
         }
       },
       policy,
