@@ -8,5 +8,5 @@ export type { WorkosSyncRequest, WorkosSyncDecision } from './workos-sync-transi
 export { startGemStandIn, DEFAULT_GEM_PREFIX, DEFAULT_GEM_RATE_LIMIT_PER_SECOND } from './server';
 export type { GemStandInOptions, RunningGemStandIn } from './server';
 export { CONTROL_PREFIX } from './control-routes';
-export { linkGemToWorkos } from './workos-link';
+export { applyWorkosEventToGem, linkGemToWorkos } from './workos-link';
 export type { GemWorkosLink, SubscribeToWorkos, WorkosWireEvent } from './workos-link';

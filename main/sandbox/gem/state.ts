@@ -93,6 +93,12 @@ export class GemState {
   private readonly members = new Map<string, Map<string, GemMember>>();
   private readonly clock: () => Date;
   private readonly nextId = idFactory();
+  /** Lookup indexes (team + lowercase email, team + directory user id → member ids), so provisioning 100k members
+   * stays linear; a key held by several members falls back to the scan that defines the answer (first added). */
+  private readonly membersByEmail = new Map<string, Set<string>>();
+  private readonly membersByDirectoryUser = new Map<string, Set<string>>();
+  /** Every member id in use, so generated ids skip ids a scenario gave explicitly. */
+  private readonly memberIds = new Set<string>();
 
   constructor(options: GemStateOptions = {}) {
     this.clock = options.now ?? (() => new Date());
@@ -344,6 +350,9 @@ export class GemState {
   }
 
   findMemberByDirectoryUser(teamId: string, directoryUserId: string): GemMember | undefined {
+    const ids = this.membersByDirectoryUser.get(indexKey(teamId, directoryUserId));
+    if (ids === undefined || ids.size === 0) return undefined;
+    if (ids.size === 1) return this.getMember(teamId, ids.values().next().value as string);
     for (const member of this.members.get(teamId)?.values() ?? []) {
       if (member.directory_user_id === directoryUserId) return member;
     }
@@ -352,6 +361,9 @@ export class GemState {
 
   findMemberByEmail(teamId: string, email: string): GemMember | undefined {
     const wanted = email.toLowerCase();
+    const ids = this.membersByEmail.get(indexKey(teamId, wanted));
+    if (ids === undefined || ids.size === 0) return undefined;
+    if (ids.size === 1) return this.getMember(teamId, ids.values().next().value as string);
     for (const member of this.members.get(teamId)?.values() ?? []) {
       if (member.email.toLowerCase() === wanted) return member;
     }
@@ -368,8 +380,10 @@ export class GemState {
       return fail(409, 'conflict', `Team ${teamId} already has a member ${input.email}`);
     }
     const createdAt = input.created_at ?? this.nowIso();
+    let generatedId = input.id === undefined ? this.nextId('user') : undefined;
+    while (generatedId !== undefined && this.memberIds.has(generatedId)) generatedId = this.nextId('user');
     const member: GemMember = {
-      id: input.id ?? this.nextId('user'),
+      id: input.id ?? (generatedId as string),
       team_id: teamId,
       email: input.email,
       first_name: input.first_name ?? null,
@@ -383,6 +397,8 @@ export class GemState {
     };
     if (members.has(member.id)) return fail(409, 'conflict', `Member ${member.id} already exists`);
     members.set(member.id, member);
+    this.memberIds.add(member.id);
+    this.indexMember(member, 'add');
     return succeed(member);
   }
 
@@ -394,6 +410,7 @@ export class GemState {
       return invalidRequest(`Team ${teamId} has no role ${patch.role_slug}`, ['role_slug']);
     }
     let changed = false;
+    this.indexMember(member, 'remove');
     for (const key of Object.keys(patch) as (keyof MemberPatch)[]) {
       const value = patch[key];
       if (value !== undefined && member[key] !== value) {
@@ -401,9 +418,33 @@ export class GemState {
         changed = true;
       }
     }
+    this.indexMember(member, 'add');
     if (changed) member.updated_at = this.nowIso();
     return succeed(member);
   }
+
+  private indexMember(member: GemMember, change: 'add' | 'remove'): void {
+    const entries: [Map<string, Set<string>>, string | null][] = [
+      [this.membersByEmail, member.email.toLowerCase()],
+      [this.membersByDirectoryUser, member.directory_user_id],
+    ];
+    for (const [index, value] of entries) {
+      if (value === null) continue;
+      const key = indexKey(member.team_id, value);
+      let ids = index.get(key);
+      if (change === 'add') {
+        if (!ids) index.set(key, (ids = new Set()));
+        ids.add(member.id);
+      } else {
+        ids?.delete(member.id);
+        if (ids?.size === 0) index.delete(key);
+      }
+    }
+  }
+}
+
+function indexKey(teamId: string, value: string): string {
+  return `${teamId}\u0000${value}`;
 }
 
 /** Plain code-unit order (not locale order), so every page boundary is well defined. */

@@ -77,11 +77,22 @@ function upsertMember(state: GemState, team: GemTeam, user: DirectoryUser): void
   state.addMember(team.id, { ...fields, email: user.email });
 }
 
-function applyEvent(state: GemState, event: WorkosWireEvent): void {
+/**
+ * Applies one WorkOS event to Gem's state, as the live link does. Exported so the scenario loader derives the
+ * members of SCIM teams through this same function (loading and live changes then agree).
+ */
+export function applyWorkosEventToGem(
+  state: GemState,
+  event: WorkosWireEvent,
+  /** Only these teams take part (the scenario loader leaves out teams whose members are listed as-is). */
+  includeTeam: (team: GemTeam) => boolean = () => true,
+): void {
   if (event.event === 'dsync.activated') {
     const parsed = directoryEvent.safeParse(event.data);
     if (!parsed.success || !parsed.data.organization_id) return;
-    for (const team of state.teamsLinkedTo(parsed.data.organization_id)) state.markSetupCompleted(team.id);
+    for (const team of state.teamsLinkedTo(parsed.data.organization_id)) {
+      if (includeTeam(team)) state.markSetupCompleted(team.id);
+    }
     return;
   }
   if (
@@ -95,6 +106,7 @@ function applyEvent(state: GemState, event: WorkosWireEvent): void {
   if (!parsed.success || !parsed.data.organization_id) return;
   const user = parsed.data;
   for (const team of state.teamsLinkedTo(parsed.data.organization_id)) {
+    if (!includeTeam(team)) continue;
     if (event.event === 'dsync.user.deleted') {
       const member = state.findMemberByDirectoryUser(team.id, user.id);
       if (member) state.updateMember(team.id, member.id, { status: 'deactivated' });
@@ -120,12 +132,12 @@ export function linkGemToWorkos(
   };
   const unsubscribe = subscribe((event) => {
     if (lagMs <= 0) {
-      applyEvent(state, event);
+      applyWorkosEventToGem(state, event);
       return;
     }
     const timer = setTimeout(() => {
       timers.delete(timer);
-      applyEvent(state, event);
+      applyWorkosEventToGem(state, event);
       settle();
     }, lagMs);
     timers.add(timer);
