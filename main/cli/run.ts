@@ -8,6 +8,7 @@ import type { CliIo, CommandContext } from './context';
 import { unwrap, UsageError } from './context';
 import type { OutputFormat } from './output';
 import { runProfileCommand } from './profile-command';
+import { runSandboxCommand } from './sandbox-command';
 
 export const USAGE = `Usage: gem-scim [--data-dir DIR] [--format json|csv|table] <command> [options]
 
@@ -20,6 +21,8 @@ Commands:
                                           verify each with its service and save it in the OS keychain
   profile clear-secret <id> --which workos|gem
   profile remove <id> --confirm <name>    delete a profile, its local cache and its keychain entries
+  sandbox [--scenario FILE | --preset demo|large] [--seed N] [--users N] [--port P] [--state-file F]
+                                          serve the local WorkOS and Gem stand-ins (see gem-scim sandbox --help)
 `;
 
 const OPTIONS = {
@@ -35,6 +38,18 @@ const OPTIONS = {
   which: { type: 'string' },
   confirm: { type: 'string' },
 } as const;
+
+/** Index of the command word: the first argument that is neither a flag nor a global flag's value. */
+function firstPositionalIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('-')) return i;
+    const name = arg.replace(/^--?/, '').split('=')[0] ?? '';
+    const option = (OPTIONS as Record<string, { type: string }>)[name];
+    if (option?.type === 'string' && !arg.includes('=')) i++;
+  }
+  return -1;
+}
 
 export interface RunCliIo extends CliIo {
   importMetaUrl: string;
@@ -68,6 +83,10 @@ async function runCommand(context: CommandContext): Promise<number> {
 }
 
 export async function runCli(argv: string[], io: RunCliIo): Promise<number> {
+  // The sandbox serves the stand-ins itself; it needs no core and has its own options.
+  const commandAt = firstPositionalIndex(argv);
+  if (commandAt !== -1 && argv[commandAt] === 'sandbox')
+    return runSandboxCommand(argv.slice(commandAt + 1), io);
   let parsed;
   let format: OutputFormat;
   try {

@@ -4,6 +4,7 @@
  */
 import type { EventName } from '../../preload/api';
 import { createDispatcher } from './dispatcher';
+import { AppError } from './errors';
 import type { Dispatch } from './dispatcher';
 import { buildEmitters } from './emitters';
 import type { Emitters } from './emitters';
@@ -13,6 +14,7 @@ import type { CoreWorkerData } from './protocol';
 import { CredentialService, GemTokenVerifier, KeytarSecretStore, WorkosKeyVerifier } from './secrets';
 import type { SecretStore, SecretStoreStatus } from './secrets';
 import { openProfileSession } from './session/profile-session';
+import type { SandboxLauncher } from './session/sandbox-runtime';
 import type { ProfileSession } from './session/profile-session';
 
 export type Emit = (name: EventName, payload: unknown) => void;
@@ -43,6 +45,8 @@ export interface Core {
 export interface CoreDependencies {
   /** The keychain; tests of code above it may pass a test double. */
   secrets?: SecretStore;
+  /** Starts the in-process sandbox for the sandbox profile (injected by the worker entry). */
+  launchSandbox?: SandboxLauncher;
 }
 
 export async function createCore(
@@ -59,8 +63,15 @@ export async function createCore(
   });
   let current: ProfileSession | null = null;
   let keychain: { at: number; status: Promise<SecretStoreStatus> } | null = null;
+  const launchSandbox: SandboxLauncher =
+    dependencies.launchSandbox ??
+    (() => Promise.reject(new AppError('internal', 'This host runs without the sandbox stand-ins.')));
   const open = (profileId: string): ProfileSession =>
-    openProfileSession(profiles.get(profileId), profiles.dbPathFor(profileId));
+    openProfileSession(profiles.get(profileId), profiles.dbPathFor(profileId), {
+      dataDir: config.dataDir,
+      credentials,
+      launchSandbox,
+    });
   const context: CoreContext = {
     config,
     startedAt: new Date(),

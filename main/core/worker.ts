@@ -3,6 +3,7 @@
  * better-sqlite3 is synchronous: running the core here keeps long transactions off the host's event loop.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { launchAppSandbox } from '../sandbox/app-sandbox';
 import { createCore } from './core';
 import type { CoreToHost, CoreWorkerData, HostToCore } from './protocol';
 

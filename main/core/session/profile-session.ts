@@ -1,13 +1,19 @@
 /**
- * Everything that belongs to the active profile: its cache (one SQLite file), and the notices about how it was
- * opened. Switching profiles closes one session and opens the next; removing a profile closes it first.
+ * Everything that belongs to the active profile: its cache (one SQLite file), the endpoints and clients it syncs
+ * with (the in-process sandbox for the sandbox profile, the keychain's secrets otherwise), and the notices about
+ * how its cache was opened. Switching profiles closes one session and opens the next.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError } from '../errors';
 import type { Profile } from '../profiles';
+import { SANDBOX_PROFILE_ID } from '../profiles';
+import type { CredentialService } from '../secrets';
 import { openStore } from '../store';
 import type { Store } from '../store';
+import { createApiClients } from './api-clients';
+import type { ApiClients } from './api-clients';
+import type { SandboxLauncher, SandboxRuntime, ServiceEndpoints } from './sandbox-runtime';
 import { storeNotices } from './store-notices';
 
 export interface ProfileSession {
@@ -18,10 +24,22 @@ export interface ProfileSession {
   readonly problem: string | null;
   /** The store, or a clear error when there is none. */
   requireStore(): Store;
+  /** The paced, retrying API clients (started on first use; the sandbox starts with them). */
+  clients(): Promise<ApiClients>;
   close(): Promise<void>;
 }
 
-export function openProfileSession(profile: Profile, dbPath: string): ProfileSession {
+export interface SessionDependencies {
+  dataDir: string;
+  credentials: CredentialService;
+  launchSandbox: SandboxLauncher;
+}
+
+export function openProfileSession(
+  profile: Profile,
+  dbPath: string,
+  deps: SessionDependencies,
+): ProfileSession {
   mkdirSync(path.dirname(dbPath), { recursive: true });
   let store: Store | null = null;
   let problem: string | null = null;
@@ -32,6 +50,24 @@ export function openProfileSession(profile: Profile, dbPath: string): ProfileSes
     problem = isAppError(error) ? error.message : `The local cache could not be opened: ${String(error)}`;
   }
   const notices = store ? storeNotices(store.report) : [];
+  let sandbox: Promise<SandboxRuntime> | null = null;
+  let clients: Promise<ApiClients> | null = null;
+
+  async function endpoints(): Promise<ServiceEndpoints> {
+    if (profile.id === SANDBOX_PROFILE_ID) {
+      sandbox ??= deps.launchSandbox(deps.dataDir);
+      return sandbox;
+    }
+    const [apiKey, token] = await Promise.all([
+      deps.credentials.getSecretForCore(profile.id, 'workos'),
+      deps.credentials.getSecretForCore(profile.id, 'gem'),
+    ]);
+    return {
+      workos: { baseUrl: profile.workosBaseUrl, apiKey },
+      gem: { baseUrl: profile.gemBaseUrl, token },
+    };
+  }
+
   return {
     profile,
     store,
@@ -41,9 +77,21 @@ export function openProfileSession(profile: Profile, dbPath: string): ProfileSes
       if (!store) throw new AppError('conflict', problem ?? 'The local cache is not open.');
       return store;
     },
+    clients() {
+      clients ??= endpoints().then(createApiClients);
+      // A failure (no secret saved yet, keychain locked) is not cached: the next call tries again.
+      clients.catch(() => {
+        clients = null;
+      });
+      return clients;
+    },
     async close() {
       store?.close();
       store = null;
+      const running = sandbox;
+      sandbox = null;
+      clients = null;
+      if (running) await (await running).close();
     },
   };
 }
