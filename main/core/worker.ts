@@ -13,10 +13,12 @@ if (!port) throw new Error('main/core/worker.ts must run in a worker thread.');
 const post = (message: CoreToHost): void => port.postMessage(message);
 const log = (message: string): void => post({ kind: 'log', message });
 
+// The worker entry composes the core with the in-process sandbox used by the sandbox profile.
 const core = await createCore(
   workerData as CoreWorkerData,
   (name, payload) => post({ kind: 'event', name, payload }),
   log,
+  { launchSandbox: (dataDir) => launchAppSandbox(dataDir, log) },
 );
 
 port.on('message', (message: HostToCore) => {
