@@ -86,6 +86,77 @@ const CredentialsStatus = z.object({
 });
 export type CredentialsStatus = z.infer<typeof CredentialsStatus>;
 
+/** A page of a list the UI shows: never a whole table (design §5). */
+const WindowInput = {
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+};
+function windowOf<T extends z.ZodType>(row: T) {
+  return z.object({
+    rows: z.array(row),
+    total: z.number().int().nonnegative(),
+    offset: z.number(),
+    limit: z.number(),
+  });
+}
+
+const SyncScope = z.enum(['team', 'requests', 'pinned', 'incremental']);
+const SyncKind = z.enum(['full', 'incremental']);
+const SyncCounts = z.object({
+  pages: z.number(),
+  items: z.number(),
+  removed: z.number(),
+  requests: z.number(),
+});
+const MassChangeAlarm = z.object({
+  alarmId: z.number(),
+  teamId: z.string(),
+  kind: z.enum(['members', 'directory_users']),
+  wouldRemove: z.number(),
+  total: z.number(),
+  share: z.number(),
+});
+const SyncSummaryBase = z.object({
+  runId: z.number(),
+  scope: SyncScope,
+  kind: SyncKind,
+  teamId: z.string().nullable(),
+  outcome: z.enum(['ok', 'failed', 'cancelled', 'alarm']),
+  counts: SyncCounts,
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }).optional(),
+  alarm: MassChangeAlarm.optional(),
+  resumed: z.boolean().optional(),
+  fellBackToFull: z.boolean().optional(),
+});
+const SyncSummary = SyncSummaryBase.extend({ teams: z.array(SyncSummaryBase).optional() });
+export type SyncSummary = z.infer<typeof SyncSummary>;
+const SyncProgress = z.object({
+  runId: z.number(),
+  scope: SyncScope,
+  kind: SyncKind,
+  teamId: z.string().nullable(),
+  phase: z.string(),
+  pages: z.number(),
+  items: z.number(),
+  rate: z.number(),
+  total: z.number().nullable(),
+  etaSeconds: z.number().nullable(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;
+const SyncRun = z.object({
+  id: z.number(),
+  scope: z.string(),
+  kind: SyncKind,
+  teamId: z.string().nullable(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  counts: z.record(z.string(), z.unknown()),
+  outcome: z.string(),
+  error: z.string().nullable(),
+});
+export type SyncRun = z.infer<typeof SyncRun>;
+const TeamId = z.string().min(1).max(200);
+
 interface CallSpec {
   input: z.ZodType;
   output: z.ZodType;
@@ -120,6 +191,27 @@ export const calls = {
     z.object({ profileId: ProfileId, which: CredentialKind, secret: z.string().min(1).max(4096) }).strict(),
     z.object({ configured: z.literal(true), hint: z.string().nullable(), verifiedAs: z.string().nullable() }),
   ),
+  /** A full sync of one team, of the custom-role queue (`requests`) or of the pinned teams; resolves when done. */
+  'sync.full': call(
+    z
+      .object({
+        teamId: TeamId.optional(),
+        scope: z.enum(['requests', 'pinned']).optional(),
+        confirmMassChange: z.boolean().default(false),
+      })
+      .strict()
+      .refine((input) => (input.teamId === undefined) !== (input.scope === undefined), {
+        message: 'give exactly one of teamId and scope',
+      }),
+    SyncSummary,
+  ),
+  /** An incremental sync from the WorkOS events cursor (and Gem's updated_after). */
+  'sync.incremental': call(EmptyInput, SyncSummary),
+  'sync.cancel': call(z.object({ runId: z.number().int() }).strict(), z.object({ cancelled: z.boolean() })),
+  /** Confirms a mass-change alarm: the waiting run drops what it would drop. */
+  'sync.confirmAlarm': call(z.object({ alarmId: z.number().int() }).strict(), SyncSummary),
+  'sync.runs': call(z.object({ ...WindowInput, teamId: TeamId.optional() }).strict(), windowOf(SyncRun)),
+
   'credentials.clear': call(
     z.object({ profileId: ProfileId, which: CredentialKind }).strict(),
     z.object({ cleared: z.boolean() }),
@@ -131,6 +223,10 @@ export const events = {
   'app.heartbeat': z.object({ at: z.string(), uptimeMs: z.number().nonnegative() }),
   /** The profile list or the active profile changed (in any window or host). */
   'profiles.changed': z.object({ activeProfileId: z.string() }),
+  /** A running sync's progress (at most four a second per run). */
+  'sync.progress': SyncProgress,
+  /** A sync finished (on demand or scheduled). */
+  'sync.finished': SyncSummary,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

@@ -9,6 +9,7 @@ import { unwrap, UsageError } from './context';
 import type { OutputFormat } from './output';
 import { runProfileCommand } from './profile-command';
 import { runSandboxCommand } from './sandbox-command';
+import { runSyncCommand } from './sync-command';
 
 export const USAGE = `Usage: gem-scim [--data-dir DIR] [--format json|csv|table] <command> [options]
 
@@ -21,6 +22,9 @@ Commands:
                                           verify each with its service and save it in the OS keychain
   profile clear-secret <id> --which workos|gem
   profile remove <id> --confirm <name>    delete a profile, its local cache and its keychain entries
+  sync [--team T | --scope requests|pinned] [--full] [--confirm-mass-change]
+                                          sync the active profile's cache: a team or scope in full, else
+                                          incremental; progress on stderr, a JSON summary on stdout
   sandbox [--scenario FILE | --preset demo|large] [--seed N] [--users N] [--port P] [--state-file F]
                                           serve the local WorkOS and Gem stand-ins (see gem-scim sandbox --help)
 `;
@@ -37,6 +41,10 @@ const OPTIONS = {
   'secrets-from-stdin': { type: 'boolean' },
   which: { type: 'string' },
   confirm: { type: 'string' },
+  team: { type: 'string' },
+  scope: { type: 'string' },
+  full: { type: 'boolean' },
+  'confirm-mass-change': { type: 'boolean' },
 } as const;
 
 /** Index of the command word: the first argument that is neither a flag nor a global flag's value. */
@@ -77,6 +85,8 @@ async function runCommand(context: CommandContext): Promise<number> {
     }
     case 'profile':
       return runProfileCommand(context);
+    case 'sync':
+      return runSyncCommand(context);
     default:
       throw new UsageError(`Unknown command: ${command ?? '(none)'}`);
   }

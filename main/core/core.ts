@@ -71,6 +71,9 @@ export async function createCore(
       dataDir: config.dataDir,
       credentials,
       launchSandbox,
+      events: context.events,
+      backgroundSyncMs: config.backgroundSyncMs,
+      log,
     });
   const context: CoreContext = {
     config,

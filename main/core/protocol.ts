@@ -12,6 +12,8 @@ export interface CoreWorkerData {
   appVersion: string;
   /** Heartbeat period; the CLI turns it off. */
   heartbeatMs: number;
+  /** Period of background incremental syncs; 0 turns them off (the CLI, tests). */
+  backgroundSyncMs: number;
 }
 
 export type HostToCore = { kind: 'call'; id: number; name: string; input: unknown } | { kind: 'shutdown' };

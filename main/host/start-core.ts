@@ -12,7 +12,7 @@ export function bundleDir(importMetaUrl: string): string {
 
 export function startCoreFromBundle(
   importMetaUrl: string,
-  options: { host: HostKind; dataDir: string; heartbeatMs?: number },
+  options: { host: HostKind; dataDir: string; heartbeatMs?: number; backgroundSyncMs?: number },
 ): Promise<CoreClient> {
   return startCore({
     workerFile: path.join(bundleDir(importMetaUrl), 'core-worker.js'),
@@ -20,5 +20,7 @@ export function startCoreFromBundle(
     dataDir: options.dataDir,
     appVersion: appVersion(),
     heartbeatMs: options.heartbeatMs ?? 5000,
+    // Incremental syncs every five minutes in the desktop and web hosts; the CLI syncs only when asked.
+    backgroundSyncMs: options.backgroundSyncMs ?? (options.host === 'cli' ? 0 : 5 * 60 * 1000),
   });
 }

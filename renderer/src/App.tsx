@@ -5,6 +5,8 @@ import { StatusPanel } from './components/StatusPanel';
 import { useConsole } from './store';
 import { Placeholder } from './views/Placeholder';
 import { SettingsView } from './views/settings/SettingsView';
+import { ActivityView } from './views/activity/ActivityView';
+import { useSync } from './state/sync';
 import { useProfiles } from './state/profiles';
 
 export function App() {
@@ -13,10 +15,12 @@ export function App() {
   const startListening = useConsole((s) => s.startListening);
 
   const loadProfiles = useProfiles((s) => s.load);
+  const listenToSync = useSync((s) => s.listen);
 
   useEffect(() => {
     void loadStatus();
     const stopHeartbeat = startListening();
+    const stopSync = listenToSync();
     // Any profile change (here, in another window or from the CLI's core) refreshes what depends on it.
     const stopProfiles = window.gemConsole.on.profiles.changed(() => {
       void loadStatus();
@@ -25,8 +29,9 @@ export function App() {
     return () => {
       stopHeartbeat();
       stopProfiles();
+      stopSync();
     };
-  }, [loadStatus, startListening, loadProfiles]);
+  }, [loadStatus, startListening, loadProfiles, listenToSync]);
 
   return (
     <div className="app">
@@ -34,7 +39,13 @@ export function App() {
       <div className="body">
         <Navigation />
         <main className="content" aria-live="polite">
-          {view === 'settings' ? <SettingsView /> : <Placeholder view={view} />}
+          {view === 'settings' ? (
+            <SettingsView />
+          ) : view === 'activity' ? (
+            <ActivityView />
+          ) : (
+            <Placeholder view={view} />
+          )}
         </main>
         <StatusPanel />
       </div>

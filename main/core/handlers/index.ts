@@ -4,11 +4,13 @@ import type { Handlers } from '../dispatcher';
 import { appHandlers } from './app';
 import { credentialHandlers } from './credentials';
 import { profileHandlers } from './profiles';
+import { syncHandlers } from './sync';
 
 export function createHandlers(context: CoreContext): Handlers {
   return {
     app: appHandlers(context),
     profiles: profileHandlers(context),
     credentials: credentialHandlers(context),
+    sync: syncHandlers(context),
   };
 }

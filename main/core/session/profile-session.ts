@@ -14,7 +14,10 @@ import type { Store } from '../store';
 import { createApiClients } from './api-clients';
 import type { ApiClients } from './api-clients';
 import type { SandboxLauncher, SandboxRuntime, ServiceEndpoints } from './sandbox-runtime';
+import { createSessionSync } from './session-sync';
+import type { SessionSync } from './session-sync';
 import { storeNotices } from './store-notices';
+import type { Emitters } from '../emitters';
 
 export interface ProfileSession {
   readonly profile: Profile;
@@ -26,6 +29,8 @@ export interface ProfileSession {
   requireStore(): Store;
   /** The paced, retrying API clients (started on first use; the sandbox starts with them). */
   clients(): Promise<ApiClients>;
+  /** The sync engine and scheduler (built on first use). */
+  sync(): Promise<SessionSync>;
   close(): Promise<void>;
 }
 
@@ -33,6 +38,9 @@ export interface SessionDependencies {
   dataDir: string;
   credentials: CredentialService;
   launchSandbox: SandboxLauncher;
+  events: Emitters;
+  backgroundSyncMs: number;
+  log: (message: string) => void;
 }
 
 export function openProfileSession(
@@ -52,6 +60,7 @@ export function openProfileSession(
   const notices = store ? storeNotices(store.report) : [];
   let sandbox: Promise<SandboxRuntime> | null = null;
   let clients: Promise<ApiClients> | null = null;
+  let sync: SessionSync | null = null;
 
   async function endpoints(): Promise<ServiceEndpoints> {
     if (profile.id === SANDBOX_PROFILE_ID) {
@@ -85,7 +94,22 @@ export function openProfileSession(
       });
       return clients;
     },
+    async sync() {
+      if (sync) return sync;
+      const cache = this.requireStore();
+      const apiClients = await this.clients();
+      sync ??= createSessionSync({
+        store: cache,
+        clients: apiClients,
+        events: deps.events,
+        backgroundSyncMs: deps.backgroundSyncMs,
+        log: deps.log,
+      });
+      return sync;
+    },
     async close() {
+      sync?.scheduler.stop();
+      sync = null;
       store?.close();
       store = null;
       const running = sandbox;

@@ -13,7 +13,6 @@ declare global {
   }
 }
 
-const CALL_TIMEOUT_MS = 120_000;
 const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
 const bridgeUrl = `${window.location.origin.replace(/^http/, 'ws')}/bridge?token=${encodeURIComponent(token)}`;
 
@@ -72,15 +71,9 @@ window.gemConsole = buildGemConsole({
       return offline('The console core is not reachable.');
     }
     const id = nextId++;
+    // No timeout: a full sync may take minutes. A lost connection settles every pending call as `offline`.
     return new Promise<Result<unknown>>((resolve) => {
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        resolve(offline(`No answer from the console core for ${name}.`));
-      }, CALL_TIMEOUT_MS);
-      pending.set(id, (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
+      pending.set(id, resolve);
       ws.send(JSON.stringify({ id, name, input }));
     });
   },

@@ -44,6 +44,7 @@ beforeAll(async () => {
     dataDir,
     appVersion: '1.0.0',
     heartbeatMs: 20,
+    backgroundSyncMs: 0,
     onLog: (message) => logs.push(message),
   });
   // Record every answer and every push event exactly as they cross the worker boundary.

@@ -20,6 +20,7 @@ beforeAll(async () => {
     dataDir,
     appVersion: '9.9.9',
     heartbeatMs: 50,
+    backgroundSyncMs: 0,
   });
 });
 

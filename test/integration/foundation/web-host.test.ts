@@ -26,6 +26,7 @@ beforeAll(async () => {
     dataDir: rendererDir,
     appVersion: '1.0.0',
     heartbeatMs: 0,
+    backgroundSyncMs: 0,
   });
   web = await startWebHost({ core, rendererDir });
 });
