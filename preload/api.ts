@@ -7,6 +7,25 @@
  * through the nested `window.gemConsole.<namespace>.<method>` objects built from these keys.
  */
 import { z } from 'zod';
+import {
+  DriftReportSchema,
+  GroupRowSchema,
+  MemberRowSchema,
+  RequestRowSchema,
+  RoleExplanationSchema,
+  TeamOverviewSchema,
+  TeamSchema,
+} from './schemas/reports';
+
+export type {
+  DriftReport,
+  GroupRow,
+  MemberRow,
+  RequestRow,
+  RoleExplanation,
+  TeamOverview,
+  TeamRow,
+} from './schemas/reports';
 
 /** The one Electron IPC channel for calls, and the one for push events. */
 export const IPC_CALL_CHANNEL = 'gem-console:call';
@@ -156,6 +175,17 @@ const SyncRun = z.object({
 });
 export type SyncRun = z.infer<typeof SyncRun>;
 const TeamId = z.string().min(1).max(200);
+const DefaultRoleSchema = z.object({
+  role: z.string().nullable(),
+  source: z.enum([
+    'pinned',
+    'users_without_groups',
+    'workos_default',
+    'gem_convention',
+    'lowest_held',
+    'unknown',
+  ]),
+});
 
 interface CallSpec {
   input: z.ZodType;
@@ -211,6 +241,82 @@ export const calls = {
   /** Confirms a mass-change alarm: the waiting run drops what it would drop. */
   'sync.confirmAlarm': call(z.object({ alarmId: z.number().int() }).strict(), SyncSummary),
   'sync.runs': call(z.object({ ...WindowInput, teamId: TeamId.optional() }).strict(), windowOf(SyncRun)),
+
+  /** Teams in the cache, filtered and sorted in SQL. */
+  'teams.list': call(
+    z
+      .object({
+        ...WindowInput,
+        text: z.string().max(200).optional(),
+        scim: z.enum(['enabled', 'disabled']).optional(),
+        pinned: z.boolean().optional(),
+        sort: z.enum(['name', 'updated_at', 'created_at', 'setup_completed_at']).default('name'),
+      })
+      .strict(),
+    windowOf(TeamSchema),
+  ),
+  /** One team: SCIM module and setup state, the Okta SSO rule, counts, and "as of" its last full sync. */
+  'teams.overview': call(z.object({ teamId: TeamId }).strict(), TeamOverviewSchema),
+  /** Pins a team locally (pinned teams sync in full on the `pinned` scope). */
+  'teams.pin': call(
+    z.object({ teamId: TeamId, pinned: z.boolean() }).strict(),
+    z.object({ pinned: z.boolean() }),
+  ),
+  /** A team's Gem members, with who manages each (the IdP for SCIM-managed ones) and why. */
+  'members.list': call(
+    z
+      .object({
+        ...WindowInput,
+        teamId: TeamId,
+        query: z.string().max(200).optional(),
+        role: z.string().max(100).optional(),
+        status: z.enum(['active', 'deactivated']).optional(),
+        sort: z.enum(['name', 'email', 'role', 'status', 'updated_at']).default('name'),
+      })
+      .strict(),
+    windowOf(MemberRowSchema),
+  ),
+  /** Which IdP groups could have given a member their role (inferred, never read from WorkOS). */
+  'members.explainRole': call(
+    z.object({ teamId: TeamId, memberId: z.string().min(1).max(200) }).strict(),
+    RoleExplanationSchema,
+  ),
+  /** A team's IdP groups with their inferred Gem-role mapping: candidates, status and evidence. */
+  'mappings.groups': call(
+    z
+      .object({
+        ...WindowInput,
+        teamId: TeamId,
+        sort: z.enum(['name', 'member_count', 'updated_at']).default('name'),
+      })
+      .strict(),
+    windowOf(GroupRowSchema),
+  ),
+  /**
+   * The default role the inference assumes for a team's organization. WorkOS does not expose it: it is guessed
+   * (users without groups, then `member`, then Gem's Standard) unless an admin pins it here; `null` unpins.
+   */
+  'mappings.defaultRole': call(z.object({ teamId: TeamId }).strict(), DefaultRoleSchema),
+  'mappings.setDefaultRole': call(
+    z.object({ teamId: TeamId, roleSlug: z.string().min(1).max(100).nullable() }).strict(),
+    DefaultRoleSchema,
+  ),
+  /** Gem members vs directory users of a team: each difference with both sides' values. */
+  'drift.team': call(z.object({ teamId: TeamId }).strict(), DriftReportSchema),
+  /** The custom-role sync queue, with each request's age against the 2-business-day target. */
+  'requests.list': call(
+    z
+      .object({
+        ...WindowInput,
+        statuses: z
+          .array(z.enum(['pending', 'in_progress', 'synced', 'mapped']))
+          .max(4)
+          .optional(),
+        teamId: TeamId.optional(),
+      })
+      .strict(),
+    windowOf(RequestRowSchema),
+  ),
 
   'credentials.clear': call(
     z.object({ profileId: ProfileId, which: CredentialKind }).strict(),

@@ -10,8 +10,15 @@ import type { OutputFormat } from './output';
 import { runProfileCommand } from './profile-command';
 import { runSandboxCommand } from './sandbox-command';
 import { runSyncCommand } from './sync-command';
+import {
+  runDriftCommand,
+  runGroupsCommand,
+  runMembersCommand,
+  runRequestsCommand,
+  runTeamsCommand,
+} from './report-commands';
 
-export const USAGE = `Usage: gem-scim [--data-dir DIR] [--format json|csv|table] <command> [options]
+export const USAGE = `Usage: gem-scim [--data-dir DIR] [--profile ID] [--format json|csv|table] <command> [options]
 
 Commands:
   status [--json]                         the core's status: version, data folder, active profile
@@ -25,6 +32,12 @@ Commands:
   sync [--team T | --scope requests|pinned] [--full] [--confirm-mass-change]
                                           sync the active profile's cache: a team or scope in full, else
                                           incremental; progress on stderr, a JSON summary on stdout
+  teams                                   the cached teams (SCIM module, organization, setup, CSM)
+  members --team T [--query Q]            a team's Gem members and who manages them (IdP or Gem)
+  groups --team T                         a team's IdP groups with member counts
+  mappings --team T                       the inferred group -> role mappings: candidates, status, evidence
+  drift --team T                          Gem members vs directory users: every difference, both sides
+  requests                                the custom-role sync queue with ages against the 2-day target
   sandbox [--scenario FILE | --preset demo|large] [--seed N] [--users N] [--port P] [--state-file F]
                                           serve the local WorkOS and Gem stand-ins (see gem-scim sandbox --help)
 `;
@@ -45,6 +58,8 @@ const OPTIONS = {
   scope: { type: 'string' },
   full: { type: 'boolean' },
   'confirm-mass-change': { type: 'boolean' },
+  profile: { type: 'string' },
+  query: { type: 'string' },
 } as const;
 
 /** Index of the command word: the first argument that is neither a flag nor a global flag's value. */
@@ -87,6 +102,18 @@ async function runCommand(context: CommandContext): Promise<number> {
       return runProfileCommand(context);
     case 'sync':
       return runSyncCommand(context);
+    case 'teams':
+      return runTeamsCommand(context);
+    case 'members':
+      return runMembersCommand(context);
+    case 'groups':
+      return runGroupsCommand(context, false);
+    case 'mappings':
+      return runGroupsCommand(context, true);
+    case 'drift':
+      return runDriftCommand(context);
+    case 'requests':
+      return runRequestsCommand(context);
     default:
       throw new UsageError(`Unknown command: ${command ?? '(none)'}`);
   }
@@ -111,11 +138,20 @@ export async function runCli(argv: string[], io: RunCliIo): Promise<number> {
     return parsed.values.help ? 0 : 2;
   }
 
-  const core = await startCoreFromBundle(io.importMetaUrl, {
-    host: 'cli',
-    dataDir: resolveDataDir(parsed.values['data-dir']),
-    heartbeatMs: 0,
-  });
+  let core;
+  try {
+    core = await startCoreFromBundle(io.importMetaUrl, {
+      host: 'cli',
+      dataDir: resolveDataDir(parsed.values['data-dir']),
+      heartbeatMs: 0,
+      ...(parsed.values.profile === undefined ? {} : { profileId: parsed.values.profile }),
+    });
+  } catch (error) {
+    io.stderr(
+      `gem-scim: the console core could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
   const api: GemConsoleApi = buildGemConsole({ invoke: core.call, subscribe: core.onEvent });
   try {
     return await runCommand({ api, io, positionals: parsed.positionals, flags: parsed.values, format });

@@ -88,7 +88,7 @@ export async function createCore(
       return keychain.status;
     },
     session() {
-      current ??= open(profiles.activeProfileId);
+      current ??= open(config.profileId ?? profiles.activeProfileId);
       return current;
     },
     async switchProfile(profileId) {
@@ -100,7 +100,15 @@ export async function createCore(
       current = null;
     },
   };
-  context.session();
+  // Open the profile's cache now, so its notices are ready for the first status call; a problem (an unknown
+  // --profile, say) is reported by the calls that need the session instead of stopping the core.
+  try {
+    context.session();
+  } catch (error) {
+    log(
+      `the profile's session did not open at start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   const dispatch = createDispatcher(createHandlers(context), { log });
   const heartbeat =
     config.heartbeatMs > 0

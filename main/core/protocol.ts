@@ -14,6 +14,8 @@ export interface CoreWorkerData {
   heartbeatMs: number;
   /** Period of background incremental syncs; 0 turns them off (the CLI, tests). */
   backgroundSyncMs: number;
+  /** Work on this profile instead of the active one, without changing which one is active (`--profile`). */
+  profileId?: string;
 }
 
 export type HostToCore = { kind: 'call'; id: number; name: string; input: unknown } | { kind: 'shutdown' };

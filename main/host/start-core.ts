@@ -12,7 +12,13 @@ export function bundleDir(importMetaUrl: string): string {
 
 export function startCoreFromBundle(
   importMetaUrl: string,
-  options: { host: HostKind; dataDir: string; heartbeatMs?: number; backgroundSyncMs?: number },
+  options: {
+    host: HostKind;
+    dataDir: string;
+    heartbeatMs?: number;
+    backgroundSyncMs?: number;
+    profileId?: string;
+  },
 ): Promise<CoreClient> {
   return startCore({
     workerFile: path.join(bundleDir(importMetaUrl), 'core-worker.js'),
@@ -22,5 +28,6 @@ export function startCoreFromBundle(
     heartbeatMs: options.heartbeatMs ?? 5000,
     // Incremental syncs every five minutes in the desktop and web hosts; the CLI syncs only when asked.
     backgroundSyncMs: options.backgroundSyncMs ?? (options.host === 'cli' ? 0 : 5 * 60 * 1000),
+    ...(options.profileId === undefined ? {} : { profileId: options.profileId }),
   });
 }

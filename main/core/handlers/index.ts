@@ -5,6 +5,8 @@ import { appHandlers } from './app';
 import { credentialHandlers } from './credentials';
 import { profileHandlers } from './profiles';
 import { syncHandlers } from './sync';
+import { mappingHandlers } from './mappings';
+import { driftHandlers, memberHandlers, requestHandlers, teamHandlers } from './reports';
 
 export function createHandlers(context: CoreContext): Handlers {
   return {
@@ -12,5 +14,10 @@ export function createHandlers(context: CoreContext): Handlers {
     profiles: profileHandlers(context),
     credentials: credentialHandlers(context),
     sync: syncHandlers(context),
+    teams: teamHandlers(context),
+    members: memberHandlers(context),
+    mappings: mappingHandlers(context),
+    drift: driftHandlers(context),
+    requests: requestHandlers(context),
   };
 }

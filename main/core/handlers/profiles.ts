@@ -18,7 +18,7 @@ export function profileHandlers(context: CoreContext): Handlers['profiles'] {
     },
     update: async ({ id, patch }) => {
       const profile = context.profiles.update(id, patch);
-      if (id === context.profiles.activeProfileId) await context.switchProfile(id);
+      if (id === context.session().profile.id) await context.switchProfile(id);
       changed();
       return profile;
     },
@@ -37,7 +37,7 @@ export function profileHandlers(context: CoreContext): Handlers['profiles'] {
         );
       }
       // The profile's database must be closed before its file is deleted.
-      if (id === context.profiles.activeProfileId) await context.closeSession();
+      if (id === context.session().profile.id) await context.closeSession();
       const { removed, activeProfileId } = await context.profiles.remove(id);
       await context.switchProfile(activeProfileId);
       changed();

@@ -13,7 +13,7 @@ export interface DirectoryInference {
   result: RoleInference;
   defaultRole: string;
   /** How the default role was chosen, for the evidence. */
-  defaultRoleSource: 'pinned' | 'users_without_groups' | 'workos_default' | 'lowest_held';
+  defaultRoleSource: 'pinned' | 'users_without_groups' | 'workos_default' | 'gem_convention' | 'lowest_held';
 }
 
 export function defaultRoleKey(organizationId: string): string {
@@ -48,6 +48,8 @@ export function guessDefaultRole(
   const fromUngrouped = mostCommon(ungrouped);
   if (fromUngrouped !== null) return { role: fromUngrouped, source: 'users_without_groups' };
   if (priority.includes('member')) return { role: 'member', source: 'workos_default' };
+  // Gem's setups make Standard the WorkOS default role (a user none of whose groups is mapped is Standard in Gem).
+  if (priority.includes('standard')) return { role: 'standard', source: 'gem_convention' };
   const held = new Set(observations.map((o) => o.roleSlug).filter((r): r is string => r !== null));
   const lowest = [...priority].reverse().find((slug) => held.has(slug));
   return { role: lowest ?? priority[priority.length - 1] ?? 'member', source: 'lowest_held' };

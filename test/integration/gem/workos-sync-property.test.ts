@@ -134,7 +134,9 @@ describe('workos-sync state machine (property, over HTTP)', () => {
           if (from === 'synced') expect(after.workos_sync).toEqual(before.workos_sync);
         }
       }),
-      { numRuns: 60 },
+      // A fixed seed: the edge-coverage check below must not depend on luck (a random seed missed
+      // in_progress -> synced once in CI). Counterexamples still shrink and report as usual.
+      { numRuns: 120, seed: 20261128 },
     );
     expect([...edgesTaken.keys()].sort()).toEqual([...LEGAL_EDGES].sort());
   });
