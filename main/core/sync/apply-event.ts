@@ -6,30 +6,17 @@
  * the priority order (which no event reports) must come with them.
  */
 import type { Store } from '../store';
+import { WORKOS_EVENT_NAMES } from '../workos/types';
 import type { WorkosEvent, WorkosEventName } from '../workos/types';
 import { connectionIsCurrent } from './cache-queries';
 import { normaliseIso } from './iso-time';
 import { connectionRow, groupRow, userRow } from './to-store-rows';
 
 /** The explicit `events` filter: every event the cache reacts to (never an unfiltered list, contract §0.8). */
-export const SYNC_EVENT_FILTER: readonly WorkosEventName[] = [
-  'dsync.activated',
-  'dsync.deleted',
-  'dsync.user.created',
-  'dsync.user.updated',
-  'dsync.user.deleted',
-  'dsync.group.created',
-  'dsync.group.updated',
-  'dsync.group.deleted',
-  'dsync.group.user_added',
-  'dsync.group.user_removed',
-  'organization_role.created',
-  'organization_role.updated',
-  'organization_role.deleted',
-  'connection.activated',
-  'connection.deactivated',
-  'connection.deleted',
-];
+export const SYNC_EVENT_FILTER: readonly WorkosEventName[] = WORKOS_EVENT_NAMES.filter(
+  // Environment roles are not cached per organization: their changes reach the cache through org-role listings.
+  (name) => !name.startsWith('role.'),
+);
 
 export interface EventEffects {
   /** Teams whose cached data changed (inference reruns for them). */
