@@ -175,6 +175,32 @@ const SyncRun = z.object({
 });
 export type SyncRun = z.infer<typeof SyncRun>;
 const TeamId = z.string().min(1).max(200);
+const RequestKey = z.object({ teamId: TeamId, roleSlug: z.string().min(1).max(100) }).strict();
+const RequestStatusSchema = z.object({
+  status: z.string(),
+  claimedBy: z.string().nullable(),
+  workosRoleSlug: z.string().nullable(),
+});
+const NotificationSchema = z.object({
+  id: z.number(),
+  kind: z.string(),
+  teamId: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type NotificationRow = z.infer<typeof NotificationSchema>;
+const AuditEntrySchema = z.object({
+  id: z.number(),
+  createdAt: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  teamId: z.string().nullable(),
+  subject: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntryRow = z.infer<typeof AuditEntrySchema>;
 const DefaultRoleSchema = z.object({
   role: z.string().nullable(),
   source: z.enum([
@@ -318,6 +344,34 @@ export const calls = {
     windowOf(RequestRowSchema),
   ),
 
+  /** Who the console acts as in Gem (`GET /me`): what the UI offers depends on the capabilities. */
+  'app.identity': call(
+    EmptyInput,
+    z.object({ email: z.string(), name: z.string(), capabilities: z.array(z.string()) }),
+  ),
+  /** Claims a pending custom-role request in Gem for the acting engineer. */
+  'requests.claim': call(RequestKey, RequestStatusSchema),
+  /** Gives a claimed request back (only the claimer can). */
+  'requests.release': call(RequestKey, RequestStatusSchema),
+  /**
+   * Completes a claimed request: creates the WorkOS organization role `org-<slug>` (idempotent), records it in Gem,
+   * and warns when the new role, added at the bottom of the priority order, may be shadowed.
+   */
+  'requests.complete': call(
+    RequestKey,
+    z.object({ workosRoleSlug: z.string(), alreadyExisted: z.boolean(), warning: z.string().nullable() }),
+  ),
+  'notifications.list': call(z.object({ ...WindowInput }).strict(), windowOf(NotificationSchema)),
+  'notifications.markRead': call(
+    z.object({ id: z.number().int() }).strict(),
+    z.object({ read: z.boolean() }),
+  ),
+  /** Who did what, when: every workflow step and every alarm decision. */
+  'audit.list': call(
+    z.object({ ...WindowInput, teamId: TeamId.optional() }).strict(),
+    windowOf(AuditEntrySchema),
+  ),
+
   'credentials.clear': call(
     z.object({ profileId: ProfileId, which: CredentialKind }).strict(),
     z.object({ cleared: z.boolean() }),
@@ -333,6 +387,8 @@ export const events = {
   'sync.progress': SyncProgress,
   /** A sync finished (on demand or scheduled). */
   'sync.finished': SyncSummary,
+  /** Something the user should be told (Electron also shows it as an OS notification). */
+  'notifications.new': NotificationSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

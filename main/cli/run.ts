@@ -10,13 +10,8 @@ import type { OutputFormat } from './output';
 import { runProfileCommand } from './profile-command';
 import { runSandboxCommand } from './sandbox-command';
 import { runSyncCommand } from './sync-command';
-import {
-  runDriftCommand,
-  runGroupsCommand,
-  runMembersCommand,
-  runRequestsCommand,
-  runTeamsCommand,
-} from './report-commands';
+import { runDriftCommand, runGroupsCommand, runMembersCommand, runTeamsCommand } from './report-commands';
+import { runAuditCommand, runRequestActionCommand } from './request-commands';
 
 export const USAGE = `Usage: gem-scim [--data-dir DIR] [--profile ID] [--format json|csv|table] <command> [options]
 
@@ -38,6 +33,10 @@ Commands:
   mappings --team T                       the inferred group -> role mappings: candidates, status, evidence
   drift --team T                          Gem members vs directory users: every difference, both sides
   requests                                the custom-role sync queue with ages against the 2-day target
+  requests claim|release|complete --team T --role SLUG
+                                          claim a request in Gem, give it back, or complete it: create the
+                                          WorkOS organization role org-SLUG and record it in Gem
+  audit [--team T]                        who did what, when
   sandbox [--scenario FILE | --preset demo|large] [--seed N] [--users N] [--port P] [--state-file F]
                                           serve the local WorkOS and Gem stand-ins (see gem-scim sandbox --help)
 `;
@@ -60,6 +59,7 @@ const OPTIONS = {
   'confirm-mass-change': { type: 'boolean' },
   profile: { type: 'string' },
   query: { type: 'string' },
+  role: { type: 'string' },
 } as const;
 
 /** Index of the command word: the first argument that is neither a flag nor a global flag's value. */
@@ -113,7 +113,9 @@ async function runCommand(context: CommandContext): Promise<number> {
     case 'drift':
       return runDriftCommand(context);
     case 'requests':
-      return runRequestsCommand(context);
+      return runRequestActionCommand(context);
+    case 'audit':
+      return runAuditCommand(context);
     default:
       throw new UsageError(`Unknown command: ${command ?? '(none)'}`);
   }

@@ -9,6 +9,7 @@ import { bundleDir, startCoreFromBundle } from '../host/start-core';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { installGuards } from './guards';
 import { registerIpc } from './ipc';
+import { showOsNotifications } from './os-notifications';
 import { createConsoleWindow } from './window';
 
 const here = bundleDir(import.meta.url);
@@ -37,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = flag || process.env['GEM_SCIM_DATA_DIR'] ? resolveDataDir(flag) : app.getPath('userData');
     const core = await startCoreFromBundle(import.meta.url, { host: 'electron', dataDir });
     const unregister = registerIpc(core);
+    const stopNotifications = showOsNotifications(core);
     createConsoleWindow(preloadFile);
 
     app.on('activate', () => {
@@ -48,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', (event) => {
       event.preventDefault();
       unregister();
+      stopNotifications();
       void core.close().finally(() => app.exit(0));
     });
   });

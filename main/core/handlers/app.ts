@@ -31,5 +31,9 @@ export function appHandlers(context: CoreContext): Handlers['app'] {
         readOnly,
       };
     },
+    identity: async () => {
+      const me = await context.session().identity();
+      return { email: me.email, name: me.name, capabilities: [...me.capabilities] };
+    },
   };
 }

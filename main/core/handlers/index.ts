@@ -6,6 +6,7 @@ import { credentialHandlers } from './credentials';
 import { profileHandlers } from './profiles';
 import { syncHandlers } from './sync';
 import { mappingHandlers } from './mappings';
+import { auditHandlers, notificationHandlers, workflowRequestHandlers } from './workflow';
 import { driftHandlers, memberHandlers, requestHandlers, teamHandlers } from './reports';
 
 export function createHandlers(context: CoreContext): Handlers {
@@ -18,6 +19,8 @@ export function createHandlers(context: CoreContext): Handlers {
     members: memberHandlers(context),
     mappings: mappingHandlers(context),
     drift: driftHandlers(context),
-    requests: requestHandlers(context),
+    requests: { ...requestHandlers(context), ...workflowRequestHandlers(context) },
+    notifications: notificationHandlers(context),
+    audit: auditHandlers(context),
   };
 }

@@ -47,7 +47,7 @@ export function driftHandlers(context: CoreContext): Handlers['drift'] {
   };
 }
 
-export function requestHandlers(context: CoreContext): Handlers['requests'] {
+export function requestHandlers(context: CoreContext): Pick<Handlers['requests'], 'list'> {
   return {
     list: async ({ offset, limit, statuses, teamId }) =>
       listRequests(

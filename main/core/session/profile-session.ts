@@ -18,6 +18,8 @@ import { createSessionSync } from './session-sync';
 import type { SessionSync } from './session-sync';
 import { storeNotices } from './store-notices';
 import type { Emitters } from '../emitters';
+import type { GemStaff } from '../gem/schemas';
+import { queueRoleSyncNotifications } from '../workflow/role-sync-notifications';
 
 export interface ProfileSession {
   readonly profile: Profile;
@@ -31,6 +33,8 @@ export interface ProfileSession {
   clients(): Promise<ApiClients>;
   /** The sync engine and scheduler (built on first use). */
   sync(): Promise<SessionSync>;
+  /** The Gem staff member this profile's token belongs to (`GET /me`, asked once per session). */
+  identity(): Promise<GemStaff>;
   close(): Promise<void>;
 }
 
@@ -61,6 +65,7 @@ export function openProfileSession(
   let sandbox: Promise<SandboxRuntime> | null = null;
   let clients: Promise<ApiClients> | null = null;
   let sync: SessionSync | null = null;
+  let identity: Promise<GemStaff> | null = null;
 
   async function endpoints(): Promise<ServiceEndpoints> {
     if (profile.id === SANDBOX_PROFILE_ID) {
@@ -94,16 +99,30 @@ export function openProfileSession(
       });
       return clients;
     },
+    identity() {
+      identity ??= this.clients().then((c) => c.gem.me());
+      identity.catch(() => {
+        identity = null;
+      });
+      return identity;
+    },
     async sync() {
       if (sync) return sync;
       const cache = this.requireStore();
       const apiClients = await this.clients();
+      const me = () => this.identity();
       sync ??= createSessionSync({
         store: cache,
         clients: apiClients,
         events: deps.events,
         backgroundSyncMs: deps.backgroundSyncMs,
         log: deps.log,
+        // After every run: tell engineers about new requests and CSMs about theirs becoming ready or mapped.
+        afterRun: async () => {
+          for (const notification of queueRoleSyncNotifications(cache, await me())) {
+            deps.events.notifications.new(notification);
+          }
+        },
       });
       return sync;
     },
@@ -115,6 +134,7 @@ export function openProfileSession(
       const running = sandbox;
       sandbox = null;
       clients = null;
+      identity = null;
       if (running) await (await running).close();
     },
   };

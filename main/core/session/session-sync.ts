@@ -20,6 +20,8 @@ export interface SessionSyncOptions {
   /** 0: no background syncs (the CLI); otherwise the period of incremental syncs. */
   backgroundSyncMs: number;
   log: (message: string) => void;
+  /** Runs after every finished run (notifications); its failure is logged, never the run's. */
+  afterRun?: () => Promise<void>;
 }
 
 export function createSessionSync(options: SessionSyncOptions): SessionSync {
@@ -34,7 +36,14 @@ export function createSessionSync(options: SessionSyncOptions): SessionSync {
     intervalMs: options.backgroundSyncMs > 0 ? options.backgroundSyncMs : 60 * 60 * 1000,
     isOnline: () => true,
     onProgress: (progress) => options.events.sync.progress(progress),
-    onResult: (summary) => options.events.sync.finished(summary),
+    onResult: (summary) => {
+      options.events.sync.finished(summary);
+      void options
+        .afterRun?.()
+        .catch((error: unknown) =>
+          options.log(`after-sync step failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
+    },
     onError: (error) =>
       options.log(`background sync failed: ${error instanceof Error ? error.message : String(error)}`),
   });
