@@ -344,6 +344,21 @@ export const calls = {
     windowOf(RequestRowSchema),
   ),
 
+  /** Enables or disables the team's SCIM module in Gem (disabling is refused once setup completed). */
+  'teams.setScimModule': call(z.object({ teamId: TeamId, enabled: z.boolean() }).strict(), TeamSchema),
+  /**
+   * Links the team to a WorkOS organization: the one given, or (none given) the organization whose external id is
+   * the team id, created if it does not exist yet.
+   */
+  'teams.linkOrganization': call(
+    z.object({ teamId: TeamId, organizationId: z.string().min(1).max(200).nullable() }).strict(),
+    z.object({ team: TeamSchema, organizationId: z.string(), created: z.boolean() }),
+  ),
+  /** A fresh WorkOS Admin Portal link (setup of SCIM: `dsync`; of SSO: `sso`); valid for five minutes. */
+  'teams.portalLink': call(
+    z.object({ teamId: TeamId, intent: z.enum(['dsync', 'sso']) }).strict(),
+    z.object({ link: z.string(), intent: z.enum(['dsync', 'sso']), expiresAt: z.string() }),
+  ),
   /** Who the console acts as in Gem (`GET /me`): what the UI offers depends on the capabilities. */
   'app.identity': call(
     EmptyInput,

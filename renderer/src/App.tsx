@@ -3,9 +3,12 @@ import { ProfileBand } from './components/ProfileBand';
 import { Navigation } from './components/Navigation';
 import { StatusPanel } from './components/StatusPanel';
 import { useConsole } from './store';
-import { Placeholder } from './views/Placeholder';
 import { SettingsView } from './views/settings/SettingsView';
 import { ActivityView } from './views/activity/ActivityView';
+import { TeamsView } from './views/teams/TeamsView';
+import { MembersView } from './views/members/MembersView';
+import { MappingsView } from './views/mappings/MappingsView';
+import { CustomRolesView } from './views/custom-roles/CustomRolesView';
 import { useSync } from './state/sync';
 import { useProfiles } from './state/profiles';
 
@@ -43,8 +46,14 @@ export function App() {
             <SettingsView />
           ) : view === 'activity' ? (
             <ActivityView />
+          ) : view === 'members' ? (
+            <MembersView />
+          ) : view === 'mappings' ? (
+            <MappingsView />
+          ) : view === 'custom-roles' ? (
+            <CustomRolesView />
           ) : (
-            <Placeholder view={view} />
+            <TeamsView />
           )}
         </main>
         <StatusPanel />

@@ -6,7 +6,7 @@ import { credentialHandlers } from './credentials';
 import { profileHandlers } from './profiles';
 import { syncHandlers } from './sync';
 import { mappingHandlers } from './mappings';
-import { auditHandlers, notificationHandlers, workflowRequestHandlers } from './workflow';
+import { auditHandlers, csmTeamHandlers, notificationHandlers, workflowRequestHandlers } from './workflow';
 import { driftHandlers, memberHandlers, requestHandlers, teamHandlers } from './reports';
 
 export function createHandlers(context: CoreContext): Handlers {
@@ -15,7 +15,7 @@ export function createHandlers(context: CoreContext): Handlers {
     profiles: profileHandlers(context),
     credentials: credentialHandlers(context),
     sync: syncHandlers(context),
-    teams: teamHandlers(context),
+    teams: { ...teamHandlers(context), ...csmTeamHandlers(context) },
     members: memberHandlers(context),
     mappings: mappingHandlers(context),
     drift: driftHandlers(context),

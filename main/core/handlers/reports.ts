@@ -9,7 +9,7 @@ function found<T>(value: T | null, what: string): T {
   return value;
 }
 
-export function teamHandlers(context: CoreContext): Handlers['teams'] {
+export function teamHandlers(context: CoreContext): Pick<Handlers['teams'], 'list' | 'overview' | 'pin'> {
   const store = () => context.session().requireStore();
   return {
     list: async ({ offset, limit, text, scim, pinned, sort }) =>

@@ -3,6 +3,7 @@ import type { CoreContext } from '../core';
 import type { Handlers } from '../dispatcher';
 import { claimRoleSync, completeRoleSync, releaseRoleSync } from '../workflow/role-sync-actions';
 import type { WorkflowDeps } from '../workflow/role-sync-actions';
+import { linkOrganization, portalLink, setScimModule } from '../workflow/csm-actions';
 
 async function workflowDeps(context: CoreContext): Promise<WorkflowDeps> {
   const session = context.session();
@@ -50,5 +51,16 @@ export function auditHandlers(context: CoreContext): Handlers['audit'] {
           sort: 'created_at',
           direction: 'desc',
         }),
+  };
+}
+
+export function csmTeamHandlers(
+  context: CoreContext,
+): Pick<Handlers['teams'], 'setScimModule' | 'linkOrganization' | 'portalLink'> {
+  return {
+    setScimModule: async ({ teamId, enabled }) => setScimModule(await workflowDeps(context), teamId, enabled),
+    linkOrganization: async ({ teamId, organizationId }) =>
+      linkOrganization(await workflowDeps(context), teamId, organizationId),
+    portalLink: async ({ teamId, intent }) => portalLink(await workflowDeps(context), teamId, intent),
   };
 }

@@ -76,8 +76,9 @@ export async function syncRequests(
     do {
       const after: string | null = cursor;
       const page: GemPage<ApiTeam> = await ctx.call(() =>
+        // Every team, SCIM or not (a cheap list): CSMs find teams to enable here; only SCIM teams have a queue.
         gem.listTeams({
-          scim: 'enabled',
+          scim: 'any',
           limit: GEM_PAGE_SIZE,
           ...(after === null ? {} : { cursor: after }),
         }),
@@ -93,7 +94,8 @@ export async function syncRequests(
     } while (cursor !== null);
 
     ctx.setPhase('requests');
-    await mapWithConcurrency(teams, options.concurrency, async (team) => {
+    const scimTeams = teams.filter((team) => team.scim.module_enabled);
+    await mapWithConcurrency(scimTeams, options.concurrency, async (team) => {
       const roles = await ctx.call(() => gem.listRoles(team.id));
       const organizationId = team.scim.workos_organization_id;
       const workosRoles =

@@ -86,6 +86,7 @@ export interface WorkosClient {
     returnUrl?: string;
   }): Promise<string>;
   getOrganization(organizationId: string): Promise<WorkosOrganization>;
+  getOrganizationByExternalId(externalId: string): Promise<WorkosOrganization>;
   listOrganizationsPage(input: PageInput & { domains?: string[] }): Promise<WorkosPage<WorkosOrganization>>;
   createOrganization(input: {
     name: string;
@@ -401,6 +402,18 @@ export function createWorkosClient(options: WorkosClientOptions): WorkosClient {
             }),
             toOrganization,
           ),
+      ),
+
+    getOrganizationByExternalId: (externalId) =>
+      call(
+        {
+          endpoint: 'GET /organizations/external_id/:external_id',
+          method: 'GET',
+          operation: `get organization with external id ${externalId}`,
+          buckets: key,
+        },
+        // The SDK does not encode the id: the console only uses Gem team ids, which are URL-safe.
+        async () => toOrganization(await workos.organizations.getOrganizationByExternalId(externalId)),
       ),
 
     createOrganization: ({ name, externalId, idempotencyKey }) =>
