@@ -212,6 +212,7 @@ const DefaultRoleSchema = z.object({
     'unknown',
   ]),
 });
+export type DefaultRole = z.infer<typeof DefaultRoleSchema>;
 
 interface CallSpec {
   input: z.ZodType;

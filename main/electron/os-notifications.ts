@@ -1,5 +1,5 @@
 /**
- * Turns the core's `notifications.new` push events into OS notifications (design §8: engineers hear about new
+ * Turns the core's new-notification push events into OS notifications (design §8: engineers hear about new
  * custom-role requests, CSMs about theirs becoming ready to map and mapped). Clicking one focuses the console.
  */
 import { BrowserWindow, Notification } from 'electron';

@@ -23,8 +23,10 @@ export class CursorCodec {
     if (parts.length !== 2) return undefined;
     const [payload, mac] = parts as [string, string];
     if (!/^[A-Za-z0-9_-]+$/.test(payload) || !/^[A-Za-z0-9_-]+$/.test(mac)) return undefined;
-    const given = Buffer.from(mac, 'base64url');
-    const expected = this.mac(listKey, payload);
+    // Compared as text: base64url has several spellings of the same bytes (the last character's spare bits), and
+    // any edit of a cursor must be refused.
+    const given = Buffer.from(mac, 'utf8');
+    const expected = Buffer.from(this.mac(listKey, payload).toString('base64url'), 'utf8');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
     return Buffer.from(payload, 'base64url').toString('utf8');
   }

@@ -3,10 +3,10 @@
  * assumes (which an admin may pin: WorkOS does not expose it).
  */
 import { create } from 'zustand';
-import type { ApiError, CallOutput, GroupRow } from '../../../preload/api';
+import type { ApiError, DefaultRole, GroupRow } from '../../../preload/api';
 import { settle } from './call';
 
-export type DefaultRole = CallOutput<'mappings.defaultRole'>;
+export type { DefaultRole };
 
 interface MappingsState {
   teamId: string | null;

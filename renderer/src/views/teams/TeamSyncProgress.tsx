@@ -1,6 +1,6 @@
 import { useSync } from '../../state/sync';
 
-/** The live progress of a running sync of this team, from the core's `sync.progress` events. */
+/** The live progress of a running sync of this team, from the core's sync progress events. */
 export function TeamSyncProgress({ teamId }: { teamId: string }) {
   const progress = useSync((s) => s.progress);
   const running = Object.values(progress).filter((p) => p.teamId === teamId);
