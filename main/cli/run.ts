@@ -12,6 +12,7 @@ import { runSandboxCommand } from './sandbox-command';
 import { runSyncCommand } from './sync-command';
 import { runDriftCommand, runGroupsCommand, runMembersCommand, runTeamsCommand } from './report-commands';
 import { runAuditCommand, runRequestActionCommand } from './request-commands';
+import { runTeamCommand } from './team-commands';
 
 export const USAGE = `Usage: gem-scim [--data-dir DIR] [--profile ID] [--format json|csv|table] <command> [options]
 
@@ -37,6 +38,10 @@ Commands:
                                           claim a request in Gem, give it back, or complete it: create the
                                           WorkOS organization role org-SLUG and record it in Gem
   audit [--team T]                        who did what, when
+  team enable-scim|disable-scim --team T  switch the team's SCIM module in Gem
+  team link --team T [--organization ORG] link a WorkOS organization (none given: the one created for the team)
+  team portal-link --team T [--intent dsync|sso]
+                                          a fresh WorkOS Admin Portal setup link (valid five minutes)
   sandbox [--scenario FILE | --preset demo|large] [--seed N] [--users N] [--port P] [--state-file F]
                                           serve the local WorkOS and Gem stand-ins (see gem-scim sandbox --help)
 `;
@@ -60,6 +65,8 @@ const OPTIONS = {
   profile: { type: 'string' },
   query: { type: 'string' },
   role: { type: 'string' },
+  organization: { type: 'string' },
+  intent: { type: 'string' },
 } as const;
 
 /** Index of the command word: the first argument that is neither a flag nor a global flag's value. */
@@ -116,6 +123,8 @@ async function runCommand(context: CommandContext): Promise<number> {
       return runRequestActionCommand(context);
     case 'audit':
       return runAuditCommand(context);
+    case 'team':
+      return runTeamCommand(context);
     default:
       throw new UsageError(`Unknown command: ${command ?? '(none)'}`);
   }
