@@ -11,6 +11,8 @@ import { MappingsView } from './views/mappings/MappingsView';
 import { CustomRolesView } from './views/custom-roles/CustomRolesView';
 import { useSync } from './state/sync';
 import { useProfiles } from './state/profiles';
+import { useIdentity } from './state/identity';
+import { useNotifications } from './state/notifications';
 
 export function App() {
   const view = useConsole((s) => s.view);
@@ -19,22 +21,39 @@ export function App() {
 
   const loadProfiles = useProfiles((s) => s.load);
   const listenToSync = useSync((s) => s.listen);
+  const loadIdentity = useIdentity((s) => s.load);
+  const loadNotifications = useNotifications((s) => s.load);
+  const listenToNotifications = useNotifications((s) => s.listen);
 
   useEffect(() => {
     void loadStatus();
     const stopHeartbeat = startListening();
     const stopSync = listenToSync();
+    const stopNotifications = listenToNotifications();
+    void loadIdentity();
+    void loadNotifications();
     // Any profile change (here, in another window or from the CLI's core) refreshes what depends on it.
     const stopProfiles = window.gemConsole.on.profiles.changed(() => {
       void loadStatus();
       void loadProfiles();
+      void loadIdentity();
+      void loadNotifications();
     });
     return () => {
       stopHeartbeat();
       stopProfiles();
       stopSync();
+      stopNotifications();
     };
-  }, [loadStatus, startListening, loadProfiles, listenToSync]);
+  }, [
+    loadStatus,
+    startListening,
+    loadProfiles,
+    listenToSync,
+    loadIdentity,
+    loadNotifications,
+    listenToNotifications,
+  ]);
 
   return (
     <div className="app">

@@ -1,4 +1,5 @@
 import { useConsole } from '../store';
+import { NotificationsBell } from './NotificationsBell';
 
 /** The active profile is always visible: production red, staging amber, sandbox green. */
 export function ProfileBand() {
@@ -10,6 +11,7 @@ export function ProfileBand() {
       <span className="profile-name">
         {status ? `${status.profile.name} · ${status.profile.kind}` : 'connecting to the core…'}
       </span>
+      <NotificationsBell />
     </header>
   );
 }

@@ -22,7 +22,17 @@ interface RequestsState {
   setOffset(offset: number): void;
   load(): Promise<void>;
   refreshQueue(): Promise<void>;
+  /** The last action's outcome, per request (`teamId/roleSlug`), for the row that asked. */
+  outcomes: Record<string, { kind: 'ok' | 'error'; text: string }>;
+  acting: string | null;
+  act(
+    row: Pick<RequestRow, 'teamId' | 'roleSlug' | 'roleName'>,
+    action: 'claim' | 'release' | 'complete',
+  ): Promise<void>;
 }
+
+export const requestKey = (row: Pick<RequestRow, 'teamId' | 'roleSlug'>): string =>
+  `${row.teamId}/${row.roleSlug}`;
 
 export const useRequests = create<RequestsState>((set, get) => {
   let request = 0;
@@ -65,6 +75,37 @@ export const useRequests = create<RequestsState>((set, get) => {
     },
     async refreshQueue() {
       await useSync.getState().runFull({ scope: 'requests' });
+      await get().load();
+    },
+    outcomes: {},
+    acting: null,
+    async act(row, action) {
+      const key = requestKey(row);
+      const input = { teamId: row.teamId, roleSlug: row.roleSlug };
+      set({ acting: key });
+      let outcome: { kind: 'ok' | 'error'; text: string };
+      if (action === 'complete') {
+        const { value, error } = await settle(window.gemConsole.requests.complete(input));
+        outcome = value
+          ? {
+              kind: 'ok',
+              text:
+                `${value.alreadyExisted ? 'WorkOS already had' : 'Created'} ${value.workosRoleSlug} and recorded it in Gem; ` +
+                `the CSM is told it is ready to map.${value.warning ? ` ${value.warning}` : ''}`,
+            }
+          : { kind: 'error', text: error.message };
+      } else {
+        const call =
+          action === 'claim' ? window.gemConsole.requests.claim : window.gemConsole.requests.release;
+        const { value, error } = await settle(call(input));
+        outcome = value
+          ? {
+              kind: 'ok',
+              text: action === 'claim' ? `Claimed ${row.roleName}.` : `Released ${row.roleName}.`,
+            }
+          : { kind: 'error', text: error.message };
+      }
+      set((s) => ({ acting: null, outcomes: { ...s.outcomes, [key]: outcome } }));
       await get().load();
     },
   };

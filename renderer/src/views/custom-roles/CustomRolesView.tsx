@@ -5,6 +5,7 @@ import { Pager } from '../../components/Pager';
 import { useNetworkGate } from '../../state/network';
 import type { RequestStatus } from '../../state/requests';
 import { useRequests } from '../../state/requests';
+import { useIdentity } from '../../state/identity';
 import { useSyncFinished } from '../../state/useCoreEvents';
 import { RequestTable, STATUS_WORDS } from './RequestTable';
 
@@ -23,9 +24,13 @@ export function CustomRolesView() {
   const { statuses, offset, limit, rows, total, loaded, loading, error, lastQueueSync } = useRequests();
   const { setStatuses, setOffset, load, refreshQueue } = useRequests();
   const gate = useNetworkGate();
+  const loadIdentity = useIdentity((s) => s.load);
   useEffect(() => {
     void load();
   }, [load, statuses, offset]);
+  useEffect(() => {
+    void loadIdentity();
+  }, [loadIdentity]);
   useSyncFinished(() => void load());
 
   const filterValue = FILTERS.find((f) => f.statuses.join() === statuses.join())?.value ?? 'all';
@@ -86,7 +91,12 @@ export function CustomRolesView() {
           <Pager label="requests" offset={offset} limit={limit} total={total} onChange={setOffset} />
         </>
       )}
-      <p className="muted small">Claim and complete: coming next (the contract has no calls for them yet).</p>
+      <p className="muted small">
+        Completing a request creates the WorkOS organization role{' '}
+        <span className="mono">org-&lt;slug&gt;</span> (a role already there with the same name counts as
+        done), records it in Gem, and tells the team&apos;s CSM it is ready to map. New WorkOS roles land at
+        the bottom of the priority order.
+      </p>
     </section>
   );
 }

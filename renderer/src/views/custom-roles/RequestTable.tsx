@@ -1,5 +1,6 @@
 import type { RequestRow } from '../../../../preload/api';
 import { formatDate, formatDateTime } from '../../components/format';
+import { RequestActions } from './RequestActions';
 
 export const STATUS_WORDS: Record<string, string> = {
   pending: 'Pending',
@@ -27,7 +28,7 @@ function Age({ row }: { row: RequestRow }) {
   );
 }
 
-/** One window of the custom-role queue; read-only (claiming and completing are not in the contract yet). */
+/** One window of the custom-role queue, with the engineer's actions on each request. */
 export function RequestTable({ rows }: { rows: RequestRow[] }) {
   return (
     <div className="table-scroll">
@@ -43,6 +44,7 @@ export function RequestTable({ rows }: { rows: RequestRow[] }) {
               Age <span className="muted small">(business days, target 2)</span>
             </th>
             <th>CSM</th>
+            <th>Actions</th>
           </tr>
         </thead>
         <tbody>
@@ -85,6 +87,9 @@ export function RequestTable({ rows }: { rows: RequestRow[] }) {
                 <Age row={row} />
               </td>
               <td>{row.csmName ?? row.csmEmail ?? <span className="muted">—</span>}</td>
+              <td>
+                <RequestActions row={row} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -6,6 +6,7 @@ import { useSync } from '../../state/sync';
 import { useTeams } from '../../state/teams';
 import { useConsole } from '../../store';
 import { AlarmBanner } from '../activity/AlarmBanner';
+import { SetupActions } from './SetupActions';
 import { SetupSteps } from './SetupSteps';
 import { TeamSyncProgress } from './TeamSyncProgress';
 
@@ -106,7 +107,10 @@ export function TeamDetail() {
             )}
           </p>
           <div className="detail-grid">
-            <SetupSteps overview={overview} />
+            <div>
+              <SetupSteps overview={overview} />
+              <SetupActions overview={overview} />
+            </div>
             <div>
               <h3>Directories</h3>
               {overview.directories.length === 0 ? (
