@@ -175,6 +175,18 @@ const SyncRun = z.object({
 });
 export type SyncRun = z.infer<typeof SyncRun>;
 const TeamId = z.string().min(1).max(200);
+const ReviewSchema = z.object({
+  id: z.number(),
+  teamId: z.string(),
+  groupId: z.string(),
+  groupName: z.string(),
+  roleSlug: z.string().nullable(),
+  verdict: z.enum(['approve', 'flag']),
+  note: z.string().nullable(),
+  reviewer: z.string(),
+  createdAt: z.string(),
+});
+export type ReviewRow = z.infer<typeof ReviewSchema>;
 const RequestKey = z.object({ teamId: TeamId, roleSlug: z.string().min(1).max(100) }).strict();
 const RequestStatusSchema = z.object({
   status: z.string(),
@@ -327,6 +339,25 @@ export const calls = {
   'mappings.setDefaultRole': call(
     z.object({ teamId: TeamId, roleSlug: z.string().min(1).max(100).nullable() }).strict(),
     DefaultRoleSchema,
+  ),
+  /** Approves or flags one inferred group → role mapping (local, works offline); kept as history. */
+  'reviews.record': call(
+    z
+      .object({
+        teamId: TeamId,
+        groupId: z.string().min(1).max(200),
+        verdict: z.enum(['approve', 'flag']),
+        note: z.string().max(2000).nullable(),
+      })
+      .strict(),
+    ReviewSchema,
+  ),
+  /** The current verdict of each reviewed group of a team. */
+  'reviews.list': call(z.object({ teamId: TeamId }).strict(), z.object({ rows: z.array(ReviewSchema) })),
+  /** The team's review as a file: every group's inferred mapping with its current verdict. */
+  'reviews.export': call(
+    z.object({ teamId: TeamId, format: z.enum(['csv', 'json']) }).strict(),
+    z.object({ filename: z.string(), mediaType: z.string(), content: z.string() }),
   ),
   /** Gem members vs directory users of a team: each difference with both sides' values. */
   'drift.team': call(z.object({ teamId: TeamId }).strict(), DriftReportSchema),

@@ -1,17 +1,6 @@
 /** Renders rows as JSON, CSV or an aligned table; the CLI's `--format`. */
+import { csvCell } from '../core/reports/csv';
 export type OutputFormat = 'json' | 'csv' | 'table';
-
-function csvCell(value: unknown): string {
-  const text =
-    value === null || value === undefined
-      ? ''
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value);
-  // Cells that a spreadsheet would run as a formula are prefixed with a quote.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function tableCell(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -13,6 +13,7 @@ import { runSyncCommand } from './sync-command';
 import { runDriftCommand, runGroupsCommand, runMembersCommand, runTeamsCommand } from './report-commands';
 import { runAuditCommand, runRequestActionCommand } from './request-commands';
 import { runTeamCommand } from './team-commands';
+import { runReviewCommand } from './review-commands';
 
 export const USAGE = `Usage: gem-scim [--data-dir DIR] [--profile ID] [--format json|csv|table] <command> [options]
 
@@ -38,6 +39,10 @@ Commands:
                                           claim a request in Gem, give it back, or complete it: create the
                                           WorkOS organization role org-SLUG and record it in Gem
   audit [--team T]                        who did what, when
+  review approve|flag --team T --group G [--note N]
+                                          record a verdict on an inferred group -> role mapping (offline)
+  review export --team T                  the team's review: every group's inferred mapping and verdict (CSV;
+                                          JSON with --format json)
   team enable-scim|disable-scim --team T  switch the team's SCIM module in Gem
   team link --team T [--organization ORG] link a WorkOS organization (none given: the one created for the team)
   team portal-link --team T [--intent dsync|sso]
@@ -67,6 +72,8 @@ const OPTIONS = {
   role: { type: 'string' },
   organization: { type: 'string' },
   intent: { type: 'string' },
+  group: { type: 'string' },
+  note: { type: 'string' },
 } as const;
 
 /** Index of the command word: the first argument that is neither a flag nor a global flag's value. */
@@ -125,6 +132,8 @@ async function runCommand(context: CommandContext): Promise<number> {
       return runAuditCommand(context);
     case 'team':
       return runTeamCommand(context);
+    case 'review':
+      return runReviewCommand(context);
     default:
       throw new UsageError(`Unknown command: ${command ?? '(none)'}`);
   }

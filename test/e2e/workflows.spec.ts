@@ -54,3 +54,36 @@ test('a CSM enables SCIM for a team, creates its WorkOS organization and gets th
   const response = await page.request.get(href ?? '');
   expect(response.status()).toBe(200);
 });
+
+test('an admin reviewer approves and flags inferred mappings and exports the review', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Teams', exact: true }).click();
+  await page.getByRole('button', { name: 'Sync the custom-role queue' }).click();
+  const teams = page.getByRole('table', { name: 'Teams' });
+  await teams.getByRole('button', { name: 'Halcyon Health', exact: true }).click({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Sync this team' }).click();
+  await expect(page.getByTestId('team-as-of')).toContainText('As of', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Mappings', exact: true }).click();
+
+  const engineering = page.getByTestId('review-directory_group_halcyon_engineering');
+  await engineering.getByRole('button', { name: 'Approve' }).click();
+  await expect(engineering.getByTestId('review-verdict')).toContainText('Approved by console@gem.com');
+  const interviewers = page.getByTestId('review-directory_group_halcyon_interviewers');
+  await interviewers
+    .getByLabel('Review note for Interviewers')
+    .fill('ask IT whether contractors belong here');
+  await interviewers.getByRole('button', { name: 'Flag' }).click();
+  await expect(interviewers.getByTestId('review-verdict')).toContainText(
+    'ask IT whether contractors belong here',
+  );
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export review (CSV)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^mapping-review-team_halcyon-\d{4}-\d{2}-\d{2}\.csv$/);
+  const file = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(file, 'utf8');
+  expect(csv).toContain('Engineering,directory_group_halcyon_engineering');
+  expect(csv).toMatch(/Interviewers,.*,flag,ask IT whether contractors belong here,console@gem\.com/);
+});

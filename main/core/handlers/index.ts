@@ -6,6 +6,7 @@ import { credentialHandlers } from './credentials';
 import { profileHandlers } from './profiles';
 import { syncHandlers } from './sync';
 import { mappingHandlers } from './mappings';
+import { reviewHandlers } from './reviews';
 import { auditHandlers, csmTeamHandlers, notificationHandlers, workflowRequestHandlers } from './workflow';
 import { driftHandlers, memberHandlers, requestHandlers, teamHandlers } from './reports';
 
@@ -21,6 +22,7 @@ export function createHandlers(context: CoreContext): Handlers {
     drift: driftHandlers(context),
     requests: { ...requestHandlers(context), ...workflowRequestHandlers(context) },
     notifications: notificationHandlers(context),
+    reviews: reviewHandlers(context),
     audit: auditHandlers(context),
   };
 }

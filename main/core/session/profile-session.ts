@@ -38,6 +38,9 @@ export interface ProfileSession {
   close(): Promise<void>;
 }
 
+/** The last Gem identity seen for this profile, for offline work. */
+export const IDENTITY_KEY = 'identity:email';
+
 export interface SessionDependencies {
   dataDir: string;
   credentials: CredentialService;
@@ -100,7 +103,13 @@ export function openProfileSession(
       return clients;
     },
     identity() {
-      identity ??= this.clients().then((c) => c.gem.me());
+      identity ??= this.clients()
+        .then((c) => c.gem.me())
+        .then((me) => {
+          // Remembered for offline work (reviews are signed with it when Gem cannot be asked).
+          store?.syncState.set(IDENTITY_KEY, me.email);
+          return me;
+        });
       identity.catch(() => {
         identity = null;
       });

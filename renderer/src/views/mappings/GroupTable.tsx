@@ -1,8 +1,9 @@
 import type { GroupRow } from '../../../../preload/api';
 import { STATUS_LABELS } from './labels';
+import { ReviewCell } from './ReviewCell';
 
 /** One window of IdP groups with the inferred mapping of each: status, candidate roles, evidence. */
-export function GroupTable({ rows }: { rows: GroupRow[] }) {
+export function GroupTable({ teamId, rows }: { teamId: string; rows: GroupRow[] }) {
   return (
     <table className="table" aria-label="IdP groups" data-testid="groups-table">
       <thead>
@@ -12,6 +13,7 @@ export function GroupTable({ rows }: { rows: GroupRow[] }) {
           <th>Inferred mapping</th>
           <th>Candidate Gem roles</th>
           <th>Evidence</th>
+          <th>Review</th>
         </tr>
       </thead>
       <tbody>
@@ -63,6 +65,9 @@ export function GroupTable({ rows }: { rows: GroupRow[] }) {
                     ))}
                   </ul>
                 )}
+              </td>
+              <td>
+                <ReviewCell teamId={teamId} group={group} />
               </td>
             </tr>
           );

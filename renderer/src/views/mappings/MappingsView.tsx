@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Pager } from '../../components/Pager';
 import { SelectedTeamBar } from '../../components/SelectedTeamBar';
@@ -9,6 +9,7 @@ import { useTeams } from '../../state/teams';
 import { useConsole } from '../../store';
 import { DefaultRoleControl } from './DefaultRoleControl';
 import { GroupTable } from './GroupTable';
+import { useReviews } from '../../state/reviews';
 
 function Groups({ teamId }: { teamId: string }) {
   const { offset, limit, rows, total, loaded, loading, error, setOffset, load, loadDefaultRole } =
@@ -20,6 +21,12 @@ function Groups({ teamId }: { teamId: string }) {
   useEffect(() => {
     void loadDefaultRole(teamId);
   }, [loadDefaultRole, teamId]);
+  const loadReviews = useReviews((s) => s.load);
+  const exportReview = useReviews((s) => s.exportReview);
+  const [exportError, setExportError] = useState<string | null>(null);
+  useEffect(() => {
+    void loadReviews(teamId);
+  }, [loadReviews, teamId]);
   useSyncFinished((summary) => {
     if (!touchesTeam(summary, teamId)) return;
     void load(teamId);
@@ -28,7 +35,27 @@ function Groups({ teamId }: { teamId: string }) {
   return (
     <>
       <DefaultRoleControl teamId={teamId} />
-      <h2>IdP groups {loaded && <span className="muted">({total})</span>}</h2>
+      <div className="toolbar">
+        <h2>IdP groups {loaded && <span className="muted">({total})</span>}</h2>
+        <span className="spacer" />
+        <button
+          type="button"
+          onClick={() => void exportReview(teamId, 'csv').then((e) => setExportError(e?.message ?? null))}
+        >
+          Export review (CSV)
+        </button>
+        <button
+          type="button"
+          onClick={() => void exportReview(teamId, 'json').then((e) => setExportError(e?.message ?? null))}
+        >
+          Export review (JSON)
+        </button>
+      </div>
+      {exportError && (
+        <p className="error" role="alert">
+          {exportError}
+        </p>
+      )}
       <ErrorNote error={error} />
       {!loaded && loading && <p className="muted">Loading groups from the local cache…</p>}
       {loaded && total === 0 && (
@@ -44,7 +71,7 @@ function Groups({ teamId }: { teamId: string }) {
       )}
       {total > 0 && (
         <>
-          <GroupTable rows={rows} />
+          <GroupTable teamId={teamId} rows={rows} />
           <Pager label="groups" offset={offset} limit={limit} total={total} onChange={setOffset} />
         </>
       )}
