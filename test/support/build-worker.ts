@@ -6,6 +6,19 @@ import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 
+/** How tests bundle a Node entry (like scripts/build.mjs): ESM, packages from node_modules, `require` available. */
+export const NODE_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+  logLevel: 'warning',
+} as const;
+
 let cached: Promise<string> | undefined;
 
 /** Returns the folder holding `core-worker.js` and `cli.js`. */

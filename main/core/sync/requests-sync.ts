@@ -20,13 +20,22 @@ function isQueued(role: ApiRole): boolean {
   return role.kind === 'custom' && (QUEUE_STATUSES as readonly string[]).includes(role.workos_sync.status);
 }
 
-export function requestRow(team: ApiTeam, role: ApiRole): RoleSyncRequestInput {
+/** The team fields a queued request carries (from Gem's team, or from a request already cached). */
+export interface RequestTeam {
+  teamId: string;
+  teamName: string;
+  csmEmail: string | null;
+  csmName: string | null;
+}
+
+export function requestTeamOf(team: ApiTeam): RequestTeam {
+  return { teamId: team.id, teamName: team.name, csmEmail: team.csm.email, csmName: team.csm.name };
+}
+
+export function requestRow(team: RequestTeam, role: ApiRole): RoleSyncRequestInput {
   const sync = role.workos_sync;
   return {
-    teamId: team.id,
-    teamName: team.name,
-    csmEmail: team.csm.email,
-    csmName: team.csm.name,
+    ...team,
     roleSlug: role.slug,
     roleName: role.name,
     status: sync.status,
@@ -100,7 +109,7 @@ export async function syncRequests(
       const organizationId = team.scim.workos_organization_id;
       const workosRoles =
         organizationId === null ? null : await ctx.call(() => workos.listOrganizationRoles(organizationId));
-      const requests = roles.filter(isQueued).map((role) => requestRow(team, role));
+      const requests = roles.filter(isQueued).map((role) => requestRow(requestTeamOf(team), role));
       const checkpoint = {
         generation: runId,
         key: progressKey,

@@ -9,7 +9,7 @@ import type { GemAdminClient } from '../gem/client';
 import { workosRoleSlugForGemCustomRole } from '../gem/role-slug-mapping';
 import type { GemRole } from '../gem/schemas';
 import type { RoleSyncRequest, Store } from '../store';
-import { normaliseIso, normaliseIsoOrNull } from '../sync/iso-time';
+import { requestRow } from '../sync/requests-sync';
 import { workosRoleRow } from '../sync/to-store-rows';
 import type { WorkosClient } from '../workos/client';
 
@@ -42,26 +42,14 @@ function requireRequest(store: Store, teamId: string, roleSlug: string): RoleSyn
 
 /** Writes Gem's answer for one role into the cached queue (outside any sync run). */
 function recordRole(store: Store, request: RoleSyncRequest, role: GemRole): void {
-  const sync = role.workos_sync;
+  const team = {
+    teamId: request.teamId,
+    teamName: request.teamName,
+    csmEmail: request.csmEmail,
+    csmName: request.csmName,
+  };
   store.roleSyncRequests.writePage(
-    [
-      {
-        teamId: request.teamId,
-        teamName: request.teamName,
-        csmEmail: request.csmEmail,
-        csmName: request.csmName,
-        roleSlug: role.slug,
-        roleName: role.name,
-        status: sync.status,
-        claimedBy: sync.claimed_by,
-        claimedAt: normaliseIsoOrNull(sync.claimed_at),
-        syncedAt: normaliseIsoOrNull(sync.synced_at),
-        syncedBy: sync.synced_by,
-        workosRoleSlug: sync.workos_role_slug,
-        roleCreatedAt: normaliseIso(role.created_at),
-        updatedAt: normaliseIso(role.updated_at),
-      },
-    ],
+    [requestRow(team, role)],
     // The row keeps the queue's latest generation, so the next queue sync neither sweeps nor duplicates it.
     {
       generation: latestQueueGeneration(store),

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { NODE_BUNDLE_OPTIONS } from '../../support/build-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/core/store';
 import { buildScenario, expectCacheMatches, startWorld, tempDir, urlsOf, type World } from './sync-world';
@@ -21,15 +22,7 @@ beforeAll(async () => {
   await build({
     entryPoints: { 'crash-sync-child': 'test/integration/sync/crash-sync-child.ts' },
     outdir,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-    logLevel: 'warning',
+    ...NODE_BUNDLE_OPTIONS,
   });
   childScript = path.join(outdir, 'crash-sync-child.js');
   world = await startWorld(buildScenario([{ users: 330, groups: 5 }]));
