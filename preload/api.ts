@@ -14,6 +14,7 @@ import {
   RequestRowSchema,
   RoleExplanationSchema,
   TeamOverviewSchema,
+  TeamListRowSchema,
   TeamSchema,
 } from './schemas/reports';
 
@@ -23,6 +24,7 @@ export type {
   MemberRow,
   RequestRow,
   RoleExplanation,
+  TeamListRow,
   TeamOverview,
   TeamRow,
 } from './schemas/reports';
@@ -292,7 +294,7 @@ export const calls = {
         sort: z.enum(['name', 'updated_at', 'created_at', 'setup_completed_at']).default('name'),
       })
       .strict(),
-    windowOf(TeamSchema),
+    windowOf(TeamListRowSchema),
   ),
   /** One team: SCIM module and setup state, the Okta SSO rule, counts, and "as of" its last full sync. */
   'teams.overview': call(z.object({ teamId: TeamId }).strict(), TeamOverviewSchema),

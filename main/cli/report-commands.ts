@@ -32,6 +32,7 @@ export async function runTeamsCommand(context: CommandContext): Promise<number> 
         scim: t.scimModuleEnabled ? 'enabled' : 'disabled',
         organization: t.workosOrganizationId,
         setup_completed_at: t.setupCompletedAt,
+        okta_sso_missing: t.oktaSsoMissing,
         pinned: t.pinned,
       })),
       context.format,

@@ -22,6 +22,10 @@ export const TeamSchema = z.object({
 });
 export type TeamRow = z.infer<typeof TeamSchema>;
 
+/** A row of the team list: the team plus the Okta rule at a glance (null until the team was synced). */
+export const TeamListRowSchema = TeamSchema.extend({ oktaSsoMissing: z.boolean().nullable() });
+export type TeamListRow = z.infer<typeof TeamListRowSchema>;
+
 export const TeamOverviewSchema = z.object({
   team: TeamSchema,
   scim: z.object({ moduleEnabled: z.boolean(), linked: z.boolean(), setupCompleted: z.boolean() }),

@@ -241,6 +241,11 @@ test('An Okta team without SSO shows the SSO warning once synced', async ({ page
   await expect(detail.getByRole('list', { name: 'Setup steps' }).getByRole('listitem').nth(3)).toContainText(
     'no active Okta SSO connection yet',
   );
+  // The list says it too, so a CSM sees it without opening the team.
+  const row = page
+    .getByRole('table', { name: 'Teams' })
+    .locator('tbody tr', { hasText: 'Brightwater Logistics' });
+  await expect(row).toContainText('SSO missing (Okta)');
   if (screenshotDir)
     await page.screenshot({ path: path.join(screenshotDir, 'okta-warning.png'), fullPage: true });
 });

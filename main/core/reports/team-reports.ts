@@ -8,15 +8,41 @@ import { gemRoleSlugForWorkosRole } from '../gem/role-slug-mapping';
 import type { Member, Store, Team, TeamFilters, TeamSort, Window, WindowRequest } from '../store';
 import { inferDirectory } from '../sync/directory-inference';
 
+const OKTA_CONNECTION_TYPES = new Set(['OktaSAML', 'OktaOIDC']);
+
+export interface TeamListRow extends Team {
+  /**
+   * The Okta rule at a glance (design §1): true when the team's cached directory is Okta's and no active Okta SSO
+   * connection is cached; null while the team has never been synced (its directories are unknown).
+   */
+  oktaSsoMissing: boolean | null;
+}
+
 export function listTeams(
   store: Store,
   filters: TeamFilters = {},
   window: WindowRequest<TeamSort> = {},
-): Window<Team> {
-  return store.teams.list(filters, window);
+): Window<TeamListRow> {
+  const page = store.teams.list(filters, window);
+  const facts = store.db.prepare(
+    `SELECT
+       EXISTS (SELECT 1 FROM directories d WHERE d.team_id = ?) AS known,
+       EXISTS (SELECT 1 FROM directories d WHERE d.team_id = ? AND lower(d.type) LIKE 'okta%') AS okta,
+       EXISTS (SELECT 1 FROM sso_connections c WHERE c.organization_id = ? AND c.state = 'active'
+               AND c.connection_type IN (${[...OKTA_CONNECTION_TYPES].map((t) => `'${t}'`).join(', ')})) AS sso`,
+  );
+  return {
+    ...page,
+    rows: page.rows.map((team) => {
+      const row = facts.get(team.id, team.id, team.workosOrganizationId) as {
+        known: number;
+        okta: number;
+        sso: number;
+      };
+      return { ...team, oktaSsoMissing: row.known === 0 ? null : row.okta === 1 && row.sso === 0 };
+    }),
+  };
 }
-
-const OKTA_CONNECTION_TYPES = new Set(['OktaSAML', 'OktaOIDC']);
 
 export interface TeamOverview {
   team: Team;

@@ -3,7 +3,7 @@
  * the Members and Mappings views), and that team's overview.
  */
 import { create } from 'zustand';
-import type { ApiError, TeamOverview, TeamRow } from '../../../preload/api';
+import type { ApiError, TeamOverview, TeamListRow } from '../../../preload/api';
 import { settle } from './call';
 import { useSync } from './sync';
 
@@ -23,7 +23,7 @@ interface TeamsState {
   filters: TeamFilters;
   offset: number;
   limit: number;
-  rows: TeamRow[];
+  rows: TeamListRow[];
   total: number;
   /** True once the first answer arrived: distinguishes "loading" from "the cache has no teams". */
   loaded: boolean;

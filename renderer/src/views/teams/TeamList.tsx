@@ -1,9 +1,9 @@
-import type { TeamRow } from '../../../../preload/api';
+import type { TeamListRow } from '../../../../preload/api';
 import { useTeams } from '../../state/teams';
 import { rowSetupLabel } from './setupState';
 
 /** The current window of teams; a team's name selects it (keyboard: Tab to it, Enter). */
-export function TeamList({ rows }: { rows: TeamRow[] }) {
+export function TeamList({ rows }: { rows: TeamListRow[] }) {
   const selectedId = useTeams((s) => s.selectedTeam?.id);
   const select = useTeams((s) => s.select);
   return (

@@ -1,5 +1,5 @@
 /** Words for a team's SCIM setup, in the order the article describes it: module → organization → directory. */
-import type { TeamOverview, TeamRow } from '../../../../preload/api';
+import type { TeamListRow, TeamOverview } from '../../../../preload/api';
 
 export const SETUP_STATE_LABELS: Record<TeamOverview['setupState'], string> = {
   not_enabled: 'SCIM module not enabled',
@@ -10,9 +10,10 @@ export const SETUP_STATE_LABELS: Record<TeamOverview['setupState'], string> = {
 };
 
 /** The list's short setup column, from what a team row carries (the overview knows more). */
-export function rowSetupLabel(team: TeamRow): string {
+export function rowSetupLabel(team: TeamListRow): string {
   if (!team.scimModuleEnabled) return 'Module off';
   if (team.workosOrganizationId === null) return 'Not linked';
+  if (team.oktaSsoMissing === true) return 'SSO missing (Okta)';
   if (team.setupCompletedAt !== null) return 'Setup completed';
   return 'Setup in progress';
 }
