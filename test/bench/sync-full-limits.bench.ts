@@ -52,7 +52,7 @@ export default async function syncFullLimitsBench(): Promise<BenchReport> {
       cache_directory_users: ours.cache.directoryUsers,
       cache_memberships: ours.cache.memberships,
       cache_gem_members: ours.cache.gemMembers,
-      ...pageTimingMetrics(ours.userPages),
+      ...pageTimingMetrics(ours.userPages, true),
       ...hostLoopMetrics('host_event_loop', ours.eventLoop),
       naive_measured_users: naiveUsers,
       naive_measured_ms: Math.round(naive.ms),

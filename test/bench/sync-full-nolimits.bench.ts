@@ -54,7 +54,7 @@ export default async function syncFullNoLimitsBench(): Promise<BenchReport> {
       cache_directory_users: ours.cache.directoryUsers,
       cache_memberships: ours.cache.memberships,
       cache_gem_members: ours.cache.gemMembers,
-      ...pageTimingMetrics(ours.userPages),
+      ...pageTimingMetrics(ours.userPages, false),
       ...hostLoopMetrics('host_event_loop', ours.eventLoop),
       ...(result.hostIdle === null ? {} : hostLoopMetrics('idle_host_event_loop', result.hostIdle)),
       host_event_loop_samples: ours.eventLoop.samples,
@@ -75,7 +75,9 @@ export default async function syncFullNoLimitsBench(): Promise<BenchReport> {
       `Ours: the engine's full sync (WorkOS and Gem tracks) in a worker thread with the session's clients, WorkOS ` +
       `limiter unbound; stand-ins in a third thread, limits off, ${latencyMs} ms latency. Host event loop: ` +
       `monitorEventLoopDelay(resolution ${EVENT_LOOP_RESOLUTION_MS} ms) on the main thread from the request to ` +
-      `the answer of the run, samples include the period. Naive: SDK autoPagination (350 ms between pages) of ` +
+      `the answer of the run, samples include the period; busy_max = the longest main-thread activity between ` +
+      `two ticks (event-loop utilization): a delay far above it is the OS not scheduling the thread (see the ` +
+      `load averages and the idle control, ${IDLE_CONTROL_MS / 1000} s before the run), not work on the loop. Naive: SDK autoPagination (350 ms between pages) of ` +
       `directories, groups and users, then one autocommitted INSERT per user and per membership (WorkOS only)` +
       (scaled
         ? `, measured on a ${naiveUsers}-user large-preset team and extrapolated ×${round(users / naiveUsers, 2)}.`

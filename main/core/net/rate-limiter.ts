@@ -32,6 +32,11 @@ interface Slot {
   at: number;
   /** Set when the request was actually let out. */
   sent: boolean;
+  /**
+   * When it actually left: later than `at` when the timer fired late. Counting from the booked time instead
+   * would let the next requests leave closer than the window to this one.
+   */
+  sentAt: number | null;
   /** When its answer (or failure) came back; null while in flight. */
   doneAt: number | null;
 }
@@ -106,7 +111,7 @@ export class RateLimiter {
   async acquire(bucketNames: readonly string[]): Promise<Permit> {
     const states = [...new Set(bucketNames)].map((name) => this.state(name));
     for (;;) {
-      const slot: Slot = { at: this.reserve(states), sent: false, doneAt: null };
+      const slot: Slot = { at: this.reserve(states), sent: false, sentAt: null, doneAt: null };
       for (const s of states) insertSlot(s, slot);
       await sleepUntil(this.clock, slot.at);
       const now = this.clock.now();
@@ -117,6 +122,7 @@ export class RateLimiter {
       );
       if (blockedUntil <= now) {
         slot.sent = true;
+        slot.sentAt = now;
         return { done: () => this.finish(slot) };
       }
       for (const s of states) removeSlot(s, slot);
@@ -222,7 +228,7 @@ function prune(s: BucketState, now: number): void {
 
 /** Until when a sent request counts against its bucket (+Infinity while in flight, when counted from the answer). */
 function holdEnd(s: BucketState, slot: Slot): number {
-  if (s.holdFrom === 'send') return slot.at + s.holdMs;
+  if (s.holdFrom === 'send') return (slot.sentAt ?? slot.at) + s.holdMs;
   return slot.doneAt === null ? Number.POSITIVE_INFINITY : slot.doneAt + s.holdMs;
 }
 

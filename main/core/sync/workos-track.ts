@@ -8,6 +8,18 @@ import { checkpoint, type WorkosTrack } from './checkpoints';
 import { WORKOS_PAGE_SIZE, type EngineDeps } from './engine-deps';
 import type { RunContext } from './run-context';
 import { connectionRow, directoryRow, groupRow, userRowWithGroups, workosRoleRow } from './to-store-rows';
+import type { WorkosDirectoryUserWithGroups, WorkosPage } from '../workos/types';
+
+/**
+ * The next user page, requested while the current one is being written: the write (a transaction of ~100 users and
+ * their memberships) then overlaps the next request's round trip instead of adding to it. Only requested, never
+ * written ahead: pages are still written in order, each with its checkpoint.
+ */
+interface PrefetchedUsers {
+  directoryId: string;
+  cursor: string;
+  page: Promise<WorkosPage<WorkosDirectoryUserWithGroups>>;
+}
 
 export async function runWorkosTrack(
   deps: EngineDeps,
@@ -20,6 +32,7 @@ export async function runWorkosTrack(
   const runId = ctx.info.runId;
   let track = start;
   const save = (next: WorkosTrack) => checkpoint(runId, 'workos', next);
+  const prefetch: { next: PrefetchedUsers | null } = { next: null };
 
   while (track.phase !== 'sweep') {
     const cursor = track.cursor;
@@ -64,7 +77,7 @@ export async function runWorkosTrack(
         track =
           track.phase === 'groups'
             ? await groupsPage(deps, ctx, track, directoryId, save)
-            : await usersPage(deps, ctx, track, directoryId, save);
+            : await usersPage(deps, ctx, track, directoryId, save, prefetch);
         break;
       }
       case 'org_roles': {
@@ -143,12 +156,26 @@ async function usersPage(
   track: WorkosTrack,
   directoryId: string,
   save: Save,
+  prefetch: { next: PrefetchedUsers | null },
 ): Promise<WorkosTrack> {
   const { store } = deps;
   const cursor = track.cursor;
-  const page = await ctx.call(() =>
-    deps.workos.listUsersPage({ directory: directoryId, after: cursor, limit: WORKOS_PAGE_SIZE }),
-  );
+  const fetchPage = (after: string | null) =>
+    ctx.call(() => deps.workos.listUsersPage({ directory: directoryId, after, limit: WORKOS_PAGE_SIZE }));
+  const ahead = prefetch.next;
+  prefetch.next = null;
+  const page = await (ahead !== null && ahead.directoryId === directoryId && ahead.cursor === cursor
+    ? ahead.page
+    : fetchPage(cursor));
+  if (page.after !== null && page.data.length > 0) {
+    const next = fetchPage(page.after);
+    // Unawaited while this page is written; if the write throws, the track ends and this answer is dropped.
+    next.catch(() => undefined);
+    prefetch.next = { directoryId, cursor: page.after, page: next };
+    // Let the request leave (limiter, SDK, socket write) before the synchronous write below holds the thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    ctx.throwIfCancelled();
+  }
   const rows = page.data.map(userRowWithGroups);
   const inactiveIds = rows.filter((u) => u.state !== 'active').map((u) => u.id);
   const next = store.transaction(() => {

@@ -107,7 +107,7 @@ export class PageTimer {
 }
 
 /** Flat metrics for a BenchReport, in ms with one decimal. */
-export function pageTimingMetrics(timings: UserPageTimings): Record<string, number> {
+export function pageTimingMetrics(timings: UserPageTimings, paced: boolean): Record<string, number> {
   const r = (value: number) => Math.round(value * 10) / 10;
   return {
     user_page_period_mean_ms: r(timings.period.mean),
@@ -118,7 +118,12 @@ export function pageTimingMetrics(timings: UserPageTimings): Record<string, numb
     user_page_gap_mean_ms: r(timings.gap.mean),
     user_page_gap_p95_ms: r(timings.gap.p95),
     user_page_gap_max_ms: r(timings.gap.max),
-    user_page_five_send_span_min_ms: r(timings.fiveSendSpan.min),
-    user_page_five_send_spans_under_1s: timings.fiveSendSpansUnder1s,
+    // Only meaningful when the client paces 4/s per directory.
+    ...(paced
+      ? {
+          user_page_five_send_span_min_ms: r(timings.fiveSendSpan.min),
+          user_page_five_send_spans_under_1s: timings.fiveSendSpansUnder1s,
+        }
+      : {}),
   };
 }
