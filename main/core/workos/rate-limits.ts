@@ -18,10 +18,10 @@ export const WORKOS_RATE_RULES = {
 } as const;
 
 /**
- * The margin the sync runs with: sends spaced (1000 + 15) / 4 ms apart keep a full sync within ~2% of the floor
+ * The margin the sync runs with: sends spaced (1000 + 25) / 4 ms apart keep a full sync within ~3% of the floor
  * the limits allow, while absorbing the usual jitter between our send and WorkOS's stamp.
  */
-export const WORKOS_SYNC_SAFETY_MARGIN_MS = 15;
+export const WORKOS_SYNC_SAFETY_MARGIN_MS = 25;
 
 /**
  * One limiter per WorkOS API key, shared by every client and sync job using that key. By default requests count
