@@ -31,3 +31,19 @@ export function touchesTeam(summary: SyncSummary, teamId: string | undefined): b
   if (summary.scope === 'incremental' || summary.scope === 'pinned') return true;
   return (summary.teams ?? []).some((t) => t.teamId === teamId);
 }
+
+/**
+ * The selected team for a per-team view (Members, Mappings): dropped on a profile change, its overview loaded when
+ * it changes and refreshed when a sync touching it finishes.
+ */
+export function useSelectedTeamWithOverview() {
+  const team = useTeams((s) => s.selectedTeam);
+  useClearTeamOnProfileChange();
+  useEffect(() => {
+    void useTeams.getState().loadOverview();
+  }, [team?.id]);
+  useSyncFinished((summary) => {
+    if (touchesTeam(summary, team?.id)) void useTeams.getState().loadOverview();
+  });
+  return team;
+}

@@ -4,8 +4,7 @@ import { Pager } from '../../components/Pager';
 import { SelectedTeamBar } from '../../components/SelectedTeamBar';
 import { TeamAsOf } from '../../components/TeamAsOf';
 import { useMappings } from '../../state/mappings';
-import { touchesTeam, useClearTeamOnProfileChange, useSyncFinished } from '../../state/useCoreEvents';
-import { useTeams } from '../../state/teams';
+import { touchesTeam, useSelectedTeamWithOverview, useSyncFinished } from '../../state/useCoreEvents';
 import { useConsole } from '../../store';
 import { DefaultRoleControl } from './DefaultRoleControl';
 import { GroupTable } from './GroupTable';
@@ -81,14 +80,7 @@ function Groups({ teamId }: { teamId: string }) {
 
 /** The selected team's IdP groups and the Gem role each one maps to, as inferred from the cache. */
 export function MappingsView() {
-  const team = useTeams((s) => s.selectedTeam);
-  useClearTeamOnProfileChange();
-  useEffect(() => {
-    void useTeams.getState().loadOverview();
-  }, [team?.id]);
-  useSyncFinished((summary) => {
-    if (touchesTeam(summary, team?.id)) void useTeams.getState().loadOverview();
-  });
+  const team = useSelectedTeamWithOverview();
   return (
     <section>
       <h1>Mappings</h1>

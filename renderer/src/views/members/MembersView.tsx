@@ -6,8 +6,7 @@ import { TeamAsOf } from '../../components/TeamAsOf';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import type { MemberFilters } from '../../state/members';
 import { useMembers } from '../../state/members';
-import { touchesTeam, useClearTeamOnProfileChange, useSyncFinished } from '../../state/useCoreEvents';
-import { useTeams } from '../../state/teams';
+import { touchesTeam, useSelectedTeamWithOverview, useSyncFinished } from '../../state/useCoreEvents';
 import { useConsole } from '../../store';
 import { DriftPanel } from './DriftPanel';
 import { MemberTable } from './MemberTable';
@@ -105,15 +104,8 @@ function MembersTab({ teamId }: { teamId: string }) {
 
 /** The selected team's members (who manages each, and why) and its drift between Gem and the directory. */
 export function MembersView() {
-  const team = useTeams((s) => s.selectedTeam);
+  const team = useSelectedTeamWithOverview();
   const [tab, setTab] = useState<Tab>('members');
-  useClearTeamOnProfileChange();
-  useEffect(() => {
-    void useTeams.getState().loadOverview();
-  }, [team?.id]);
-  useSyncFinished((summary) => {
-    if (touchesTeam(summary, team?.id)) void useTeams.getState().loadOverview();
-  });
   return (
     <section>
       <h1>Members</h1>
