@@ -4,6 +4,7 @@
  * keys, timestamps, each user's groups, the hidden group → role table); Gem members are written as they are
  * (`scim_members: as_listed`), so drift survives the round trip. The WorkOS event log is not saved.
  */
+import { teamToWire } from '../gem/wire';
 import type { GemState } from '../gem/state';
 import type { WorkosState } from '../workos/state';
 import type { RoleRecord } from '../workos/records';
@@ -107,14 +108,7 @@ function exportGem(gem: GemState): Scenario['gem'] {
       revoked: staff.revoked,
     })),
     teams: gem.listTeams().map((team) => ({
-      id: team.id,
-      name: team.name,
-      domain: team.domain,
-      plan: team.plan,
-      csm: { ...team.csm },
-      scim: { ...team.scim },
-      created_at: team.created_at,
-      updated_at: team.updated_at,
+      ...teamToWire(team),
       roles: (gem.listRoles(team.id) ?? [])
         .filter((entry) => entry.kind === 'custom')
         .map((entry) => ({

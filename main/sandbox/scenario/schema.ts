@@ -14,6 +14,7 @@ import {
   gemScenarioTeamSchema,
 } from './gem-scenario';
 import { checkScenarioReferences } from './cross-references';
+import { workosUserSchema } from './workos-scenario';
 
 /** The base time of a scenario without its own `workos.createdAt`, shared by both halves. */
 export const DEFAULT_SCENARIO_TIME = '2026-01-15T12:00:00.000Z';
@@ -60,16 +61,8 @@ const groupSchema = z.object({
   updatedAt,
 });
 
-const userSchema = z.object({
-  id: z.string(),
-  email: z.string().nullable(),
-  firstName: z.string().nullable().optional(),
-  lastName: z.string().nullable().optional(),
-  idpId: z.string().optional(),
-  jobTitle: z.string().nullable().optional(),
-  username: z.string().nullable().optional(),
-  state: z.enum(['active', 'suspended', 'inactive']).optional(),
-  customAttributes: z.record(z.string(), z.unknown()).optional(),
+// The WorkOS half's user, plus what a saved state needs to load back to the same answers.
+const userSchema = workosUserSchema.extend({
   rawAttributes: z.record(z.string(), z.unknown()).optional(),
   groupIds: z.array(z.string()).optional().describe('Ids of groups of the same directory'),
   createdAt: isoTime.optional(),

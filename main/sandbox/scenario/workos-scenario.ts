@@ -33,7 +33,8 @@ const groupSchema = z.object({
   createdAt: z.string().optional(),
 });
 
-const userSchema = z.object({
+/** A directory user as a scenario holds it (the combined schema extends it). */
+export const workosUserSchema = z.object({
   id: z.string(),
   email: z.string().nullable(),
   firstName: z.string().nullable().optional(),
@@ -56,7 +57,7 @@ const directorySchema = z.object({
   externalKey: z.string().optional(),
   createdAt: z.string().optional(),
   groups: z.array(groupSchema).default([]),
-  users: z.array(userSchema).default([]),
+  users: z.array(workosUserSchema).default([]),
   /** The hidden table: directory group id → role slug. */
   groupRoles: z.record(z.string(), z.string()).default({}),
 });

@@ -4,6 +4,7 @@ import type { Store } from '../../../main/core/store';
 import {
   buildScenario,
   control,
+  dumpCache,
   expectCacheMatches,
   makeEngine,
   startWorld,
@@ -29,26 +30,8 @@ function prng(seed: number): () => number {
 }
 
 /** Cache tables without the bookkeeping columns a rewrite of equal data may touch (generation, computed_at). */
-function dataDump(store: Store): string {
-  const tables = [
-    'teams',
-    'directories',
-    'directory_users',
-    'directory_groups',
-    'group_memberships',
-    'workos_roles',
-    'sso_connections',
-    'gem_roles',
-    'members',
-    'mapping_inferences',
-  ];
-  return tables
-    .map((t) => {
-      const rows = store.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all() as Record<string, unknown>[];
-      return JSON.stringify(rows.map(({ generation: _g, computed_at: _c, ...rest }) => rest));
-    })
-    .join('\n');
-}
+const dataDump = (store: Store): string =>
+  dumpCache(store, { omitColumns: ['generation', 'computed_at'], skipTables: ['role_sync_requests'] });
 
 async function randomChanges(count: number, seed: number): Promise<number> {
   const random = prng(seed);

@@ -319,8 +319,14 @@ export function expectCacheMatches(store: Store, world: World, teamId: string): 
   expect(cacheSnapshot(store, teamId)).toEqual(sandboxSnapshot(world, teamId));
 }
 
-/** Every cache table (not the sync bookkeeping), for byte-for-byte comparisons. */
-export function dumpCache(store: Store): string {
+/**
+ * Every cache table (not the sync bookkeeping), for byte-for-byte comparisons. `omitColumns` drops columns that a
+ * rewrite of equal data may touch (generation, computed_at); `skipTables` leaves tables out.
+ */
+export function dumpCache(
+  store: Store,
+  options: { omitColumns?: readonly string[]; skipTables?: readonly string[] } = {},
+): string {
   const tables = [
     'teams',
     'directories',
@@ -333,12 +339,19 @@ export function dumpCache(store: Store): string {
     'members',
     'role_sync_requests',
     'mapping_inferences',
-  ];
+  ].filter((table) => !(options.skipTables ?? []).includes(table));
+  const omit = new Set(options.omitColumns ?? []);
   return tables
-    .map(
-      (table) =>
-        `${table}\n${JSON.stringify(store.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all())}`,
-    )
+    .map((table) => {
+      const rows = store.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all() as Record<
+        string,
+        unknown
+      >[];
+      const kept = rows.map((row) =>
+        Object.fromEntries(Object.entries(row).filter(([column]) => !omit.has(column))),
+      );
+      return `${table}\n${JSON.stringify(kept)}`;
+    })
     .join('\n');
 }
 
