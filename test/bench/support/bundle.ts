@@ -8,6 +8,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { NODE_BUNDLE_OPTIONS } from '../../support/build-worker';
 
 export interface BenchWorkers {
   sandboxThread: string;
@@ -35,15 +36,7 @@ export async function bundleBenchWorkers(): Promise<BenchWorkers> {
       ),
       outdir,
       outExtension: { '.js': '.mjs' },
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      banner: {
-        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      },
-      logLevel: 'warning',
+      ...NODE_BUNDLE_OPTIONS,
     });
   } catch (error) {
     fs.rmSync(outdir, { recursive: true, force: true });

@@ -3,21 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { loadWorkosScenario } from '../../../main/sandbox/scenario/workos-scenario';
 import { startWorkosStandIn } from '../../../main/sandbox/workos/server';
 import { API_KEY, call, sdkFor } from './helpers';
+import { expectedRole } from '../../support/expected-role';
 
 const ENV_ROLES = ['admin', 'standard', 'restricted'];
 const ALL_ROLES = [...ENV_ROLES, 'org-a', 'org-b'];
 const GROUPS = ['g0', 'g1', 'g2', 'g3'];
-
-function expectedRole(
-  groupIds: string[],
-  table: Record<string, string>,
-  priority: string[],
-  defaultRole: string,
-): string {
-  const mapped = groupIds.map((id) => table[id]).filter((slug): slug is string => slug !== undefined);
-  if (mapped.length === 0) return defaultRole;
-  return [...mapped].sort((a, b) => priority.indexOf(a) - priority.indexOf(b))[0] as string;
-}
 
 describe('roles served over the API follow the rule (property, real HTTP + SDK)', () => {
   it('GET /directory_users roles and the events after a control-API table change', async () => {

@@ -2,18 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadWorkosScenario, type WorkosScenario } from '../../../main/sandbox/scenario/workos-scenario';
 import type { WireEvent } from '../../../main/sandbox/workos/wire-format';
-
-/** The documented rule, written independently of role-computation.ts: highest-priority mapped role, else default. */
-function expectedRole(
-  groupIds: string[],
-  table: Record<string, string>,
-  priority: string[],
-  defaultRole: string,
-): string {
-  const mapped = groupIds.map((id) => table[id]).filter((slug): slug is string => slug !== undefined);
-  if (mapped.length === 0) return defaultRole;
-  return [...mapped].sort((a, b) => priority.indexOf(a) - priority.indexOf(b))[0] as string;
-}
+import { expectedRole } from '../../support/expected-role';
 
 const ENV_ROLES = ['admin', 'standard', 'restricted'];
 const CUSTOM_ROLES = ['org-a', 'org-b'];
